@@ -1,0 +1,43 @@
+# Bootstrap a local virtual environment, then hand over to the invoke tasks
+# in tasks.py. Every target below only delegates.
+
+PYTHON ?= python3
+VENV ?= .venv
+INVOKE = $(VENV)/bin/invoke
+STAMP = $(VENV)/.installed
+
+.DEFAULT_GOAL := html
+.PHONY: html test check devserver serve preview publish clean lint bench new
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV) || { \
+	  echo "Could not create $(VENV). On Debian/Ubuntu: apt-get install python3-venv"; exit 1; }
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+html: $(STAMP)
+	$(INVOKE) build
+
+test: $(STAMP)
+	$(INVOKE) test
+
+check: $(STAMP)
+	$(INVOKE) check
+
+lint: $(STAMP)
+	$(INVOKE) lint
+
+devserver: $(STAMP)
+	$(INVOKE) livereload
+
+serve: $(STAMP)
+	$(INVOKE) serve
+
+preview: $(STAMP)
+	$(INVOKE) preview
+
+publish: $(STAMP)
+	$(INVOKE) publish
+
+clean: $(STAMP)
+	$(INVOKE) clean

@@ -1,0 +1,157 @@
+"""The content check: every problem in every content file, before any output.
+
+Signals: ``initialized``. The check reads the front matter of all articles
+and pages through the reader's own field checks, adds the checks that need
+the whole site (two files with one URL) and the newsroom's warnings (long
+titles, broken encoding, images without alt text), prints every problem as
+``path:line: what is wrong; how to fix`` and stops the build with exit
+status 1 when there is an error — before the output folder is touched.
+
+``invoke check`` runs the same :func:`check_site` on its own.
+"""
+
+import fnmatch
+import re
+import sys
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Article, Page
+
+from warta_reader.problems import ERROR, WARNING, Problem
+from warta_reader.reader import field_context, is_page, load_matter, metadata_of
+
+EXTENSIONS = {".md", ".markdown", ".mkd", ".mdown"}
+TITLE_LIMIT = 120
+SUMMARY_LIMIT = 300
+# Text that was UTF-8 but got read as Latin-1/Windows-1252 somewhere upstream.
+MOJIBAKE = re.compile(r"Â|Ã[\x80-\xbf¡-ÿ]|â€|ï»¿|\ufffd")
+EMPTY_ALT = re.compile(r"!\[\s*\]\(")
+
+
+class ContentCheckFailed(SystemExit):
+    """The content has errors; exits with status 1 (no traceback)."""
+
+    def __init__(self, problems):
+        super().__init__(1)
+        self.problems = problems
+
+
+def content_files(settings, paths=()):
+    """Markdown files to check: ``paths`` (files or folders), else all content."""
+    root = Path(settings["PATH"])
+    if not paths:
+        paths = [root / p for p in [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]]
+    found = set()
+    for path in map(Path, paths):
+        candidates = [path] if path.is_file() else path.rglob("*")
+        found.update(p for p in candidates if _is_content(p, settings))
+    return sorted(found)
+
+
+def _is_content(path, settings):
+    return (
+        path.suffix.lower() in EXTENSIONS
+        and path.is_file()
+        and not any(fnmatch.fnmatch(path.name, pat) for pat in settings["IGNORE_FILES"])
+    )
+
+
+def check_site(settings, paths=()):
+    """Every problem in the content, sorted by file and line."""
+    ctx = field_context(settings)
+    problems, outputs = [], {}
+    for path in content_files(settings, paths):
+        matter = load_matter(path)
+        if not matter.broken:
+            metadata = metadata_of(matter, path, ctx)
+            if not any(p.is_error for p in matter.problems):
+                _claim_output(path, matter, metadata, settings, outputs)
+            _newsroom_warnings(matter, metadata)
+        problems.extend(matter.problems)
+    return sorted(problems)
+
+
+def _claim_output(path, matter, metadata, settings, outputs):
+    """Record where the file will be written; two files on one URL is an error."""
+    cls = Page if is_page(path, settings) else Article
+    content = cls("", metadata=dict(metadata), settings=settings, source_path=str(path))
+    key = content.save_as
+    if key in outputs:
+        first = outputs[key]
+        matter.error(
+            "slug",
+            f"this file and {first} would both be published at /{content.url}; "
+            "give one of them another 'slug:' (or file name)",
+        )
+        return
+    outputs[key] = matter.path
+
+
+def _newsroom_warnings(matter, metadata):
+    title = metadata.get("title") or ""
+    if len(title) > TITLE_LIMIT:
+        matter.warning(
+            "title",
+            f"the title has {len(title)} characters; keep it under {TITLE_LIMIT} "
+            "so it fits in search results and on phones",
+        )
+    summary = str(matter.fields.get("summary") or "")
+    if len(summary) > SUMMARY_LIMIT:
+        matter.warning(
+            "summary",
+            f"the summary has {len(summary)} characters; keep it under {SUMMARY_LIMIT}",
+        )
+    _scan_body(matter)
+
+
+def _scan_body(matter):
+    for offset, line in enumerate(matter.body.split("\n")):
+        number = matter.body_line + offset
+        bad = MOJIBAKE.search(line)
+        if bad:
+            matter.problems.append(
+                Problem(
+                    matter.path,
+                    number,
+                    f"'{bad.group(0)}' looks like broken encoding (text pasted from "
+                    "another system); delete it or retype the character",
+                    WARNING,
+                )
+            )
+        if EMPTY_ALT.search(line):
+            matter.problems.append(
+                Problem(
+                    matter.path,
+                    number,
+                    "an image has no alt text; write what it shows inside the "
+                    "brackets: ![Bupati meninjau jalan](foto.jpg)",
+                    ERROR,
+                )
+            )
+
+
+def report(problems, stream=None, strict=False):
+    """Print the problems and a summary line; return the number of errors."""
+    stream = stream or sys.stderr
+    errors = sum(1 for p in problems if p.is_error or strict)
+    for problem in problems:
+        label = "error" if problem.is_error or strict else "warning"
+        print(f"{problem.path}:{problem.line}: {label}: {problem.message}", file=stream)
+    warnings = len(problems) - errors
+    print(f"Content check: {errors} error(s), {warnings} warning(s).", file=stream)
+    return errors
+
+
+def check_before_build(pelican):
+    """Stop the build before anything is written when the content has errors."""
+    problems = check_site(pelican.settings)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        report(problems)
+        print("Nothing was written; fix the errors above and build again.", file=sys.stderr)
+        raise ContentCheckFailed(errors)
+
+
+def register():
+    signals.initialized.connect(check_before_build)

@@ -1,0 +1,97 @@
+"""Jinja filters for the theme, added on ``generator_init``.
+
+Dates are written as readers in Indonesia write them, through Babel (never
+the OS locale):
+
+- ``tanggal``: "Selasa, 21 Januari 2020"
+- ``tanggal_waktu``: "Selasa, 21 Januari 2020 10.00 WIB"
+- ``tanggal_pendek``: "21 Jan 2020"
+- ``bulan``: "Januari 2020" for a (year, month) pair
+- ``isoformat``: the machine-readable value for ``<time datetime>``
+
+and ``with_dateline`` starts an article body with "TOBOALI – ".
+"""
+
+import re
+from datetime import date, timedelta
+from functools import partial
+
+from babel.dates import format_date, format_datetime
+from markupsafe import Markup, escape
+from pelican import signals
+
+from warta_settings import get_setting
+
+ZONE_LABELS = {
+    timedelta(hours=7): "WIB",
+    timedelta(hours=8): "WITA",
+    timedelta(hours=9): "WIT",
+}
+
+
+def zone_label(value):
+    """WIB / WITA / WIT for Indonesian offsets, else 'UTC+x'."""
+    offset = value.utcoffset()
+    if offset is None:
+        return ""
+    if offset in ZONE_LABELS:
+        return ZONE_LABELS[offset]
+    hours = offset.total_seconds() / 3600
+    return f"UTC{hours:+g}"
+
+
+def tanggal(value, locale="id_ID"):
+    return format_date(value, "EEEE, d MMMM y", locale=locale)
+
+
+def tanggal_waktu(value, locale="id_ID"):
+    text = format_datetime(value, "EEEE, d MMMM y HH.mm", locale=locale)
+    label = zone_label(value)
+    return f"{text} {label}" if label else text
+
+
+def tanggal_pendek(value, locale="id_ID"):
+    return format_date(value, "d MMM y", locale=locale)
+
+
+def bulan(period, locale="id_ID"):
+    """'Januari 2020' for (2020, 1); '2020' for (2020,)."""
+    if len(period) == 1:
+        return str(period[0])
+    return format_date(date(period[0], period[1], 1), "MMMM y", locale=locale)
+
+
+def isoformat(value):
+    return value.isoformat(timespec="minutes") if hasattr(value, "hour") else value.isoformat()
+
+
+def with_dateline(html, dateline):
+    """Put 'DATELINE – ' at the start of the first paragraph of ``html``."""
+    if not dateline:
+        return Markup(html)
+    label = Markup('<span class="warta-dateline">{}</span> &ndash; ').format(
+        escape(dateline).upper()
+    )
+    html, count = _FIRST_PARAGRAPH.subn(lambda m: m.group(0) + str(label), str(html), count=1)
+    return Markup(html if count else f"<p>{label}</p>{html}")
+
+
+_FIRST_PARAGRAPH = re.compile(r"<p(\s[^>]*)?>")
+
+LOCALISED = {
+    "tanggal": tanggal,
+    "tanggal_waktu": tanggal_waktu,
+    "tanggal_pendek": tanggal_pendek,
+    "bulan": bulan,
+}
+
+
+def add_filters(generator):
+    locale = get_setting(generator.settings, "WARTA_LOCALE")
+    filters = {name: partial(f, locale=locale) for name, f in LOCALISED.items()}
+    filters.update(isoformat=isoformat, zona=zone_label, with_dateline=with_dateline)
+    generator.env.filters.update(filters)
+
+
+def register():
+    signals.generator_init.connect(add_filters)

@@ -1,0 +1,103 @@
+"""The Warta Markdown reader: YAML front matter (or Pelican's ``Key: value``)."""
+
+import logging
+import os
+from pathlib import Path
+
+from markdown import Markdown
+from pelican.readers import BaseReader
+
+from warta_regions.registry import load_registry
+from warta_topics.registry import topic_registry
+
+from . import fields, frontmatter, legacy
+from .problems import ContentError
+
+logger = logging.getLogger(__name__)
+
+NO_FRONT_MATTER = (
+    "the file has no front matter; start it with a line '---', then the fields "
+    "(title, date, author, region, …), then another '---'"
+)
+
+
+def display_path(path):
+    """The path as the journalist knows it: relative to the working folder."""
+    path = os.path.abspath(path)
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def load_matter(source_path):
+    """Read a content file into a FrontMatter, recording what is wrong."""
+    path = display_path(source_path)
+    text, problems = frontmatter.decode(Path(source_path).read_bytes(), path)
+    if text is None:
+        matter = frontmatter.FrontMatter(path, broken=True)
+        matter.problems.extend(problems)
+        return matter
+    if frontmatter.has_front_matter(text):
+        return frontmatter.split(text, path)
+    if legacy.looks_like_header(text):
+        return legacy.split(text, path)
+    matter = frontmatter.FrontMatter(path, body=text)
+    matter.fail(1, NO_FRONT_MATTER)
+    return matter
+
+
+def is_page(source_path, settings):
+    """True for files under PAGE_PATHS (Tentang, Kontak, …)."""
+    relative = Path(os.path.relpath(source_path, settings["PATH"])).as_posix()
+    return any(
+        relative == folder or relative.startswith(folder.rstrip("/") + "/")
+        for folder in settings.get("PAGE_PATHS", ["pages"])
+    )
+
+
+def markdown_for(settings):
+    config = dict(settings.get("MARKDOWN", {}))
+    config["extensions"] = [
+        ext for ext in config.get("extensions", []) if ext != "markdown.extensions.meta"
+    ]
+    return Markdown(**config)
+
+
+def field_context(settings, markdown=None):
+    return fields.Context(
+        settings,
+        load_registry(),
+        topic_registry(settings),
+        markdown or markdown_for(settings),
+    )
+
+
+def metadata_of(matter, source_path, ctx):
+    """Convert front matter to metadata; problems are added to ``matter``."""
+    if is_page(source_path, ctx.settings):
+        return fields.page_metadata(matter, ctx)
+    return fields.article_metadata(matter, ctx)
+
+
+class WartaReader(BaseReader):
+    """Reads Markdown with YAML front matter into Pelican content."""
+
+    enabled = True
+    file_extensions = ("md", "markdown", "mkd", "mdown")
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self._markdown = markdown_for(settings)
+
+    def read(self, source_path):
+        matter = load_matter(source_path)
+        metadata = {}
+        if not matter.broken:
+            ctx = field_context(self.settings, self._markdown)
+            metadata = metadata_of(matter, source_path, ctx)
+        errors = [p for p in matter.problems if p.is_error]
+        if errors:
+            raise ContentError(errors)
+        for problem in matter.problems:
+            logger.warning("%s", problem)
+        self._markdown.reset()
+        return self._markdown.convert(matter.body), metadata

@@ -1,0 +1,88 @@
+"""Every WARTA_* setting with its default, and the one place that reads them.
+
+Plugins and templates call :func:`get_setting`; user values from
+``pelicanconf.py`` are laid over :data:`DEFAULTS`. The settings are checked
+once, on Pelican's ``initialized`` signal.
+"""
+
+from pelican import signals
+
+DEFAULTS = {
+    # Identity of the portal: shown in the header, footer and feeds.
+    "WARTA_INSTITUTION": "Dinas Komunikasi dan Informatika",
+    "WARTA_ADDRESS": "",
+    "WARTA_PHONE": "",
+    "WARTA_EMAIL": "",
+    "WARTA_LOGO": "images/logo.svg",
+    "WARTA_SOCIAL": (),
+    # Optional banner above the header: "Situs resmi Pemerintah Provinsi …".
+    "WARTA_OFFICIAL_BANNER": "",
+    # Locale for dates and numbers (Babel), never the OS locale.
+    "WARTA_LOCALE": "id_ID",
+    # Topic registry, relative to the content folder.
+    "WARTA_TOPICS_FILE": "topics.yml",
+    # Home page: how many stories in "Terbaru" and per province block.
+    "WARTA_HOME_LATEST": 8,
+    "WARTA_HOME_PER_PROVINCE": 3,
+    # Article page: how many related stories.
+    "WARTA_RELATED_COUNT": 4,
+    # Region pages (URLWrapper reads REGION_URL / REGION_SAVE_AS).
+    "REGION_URL": "wilayah/{path}/",
+    "REGION_SAVE_AS": "wilayah/{path}/index.html",
+    "REGION_FEED_ATOM": "wilayah/{path}/atom.xml",
+    "REGIONS_URL": "wilayah/",
+    "REGIONS_SAVE_AS": "wilayah/index.html",
+}
+
+_TYPES = {
+    "WARTA_HOME_LATEST": int,
+    "WARTA_HOME_PER_PROVINCE": int,
+    "WARTA_RELATED_COUNT": int,
+    "WARTA_SOCIAL": (list, tuple),
+}
+
+
+class WartaError(Exception):
+    """Base class of every error Warta reports to its users."""
+
+
+class WartaConfigError(WartaError):
+    """A setting in pelicanconf.py / publishconf.py is wrong."""
+
+
+def get_setting(settings, name):
+    """Return setting ``name``: the user's value, else Warta's default."""
+    if name in settings:
+        return settings[name]
+    return DEFAULTS[name]
+
+
+def validate(settings):
+    """Raise WartaConfigError for the first setting of the wrong type."""
+    for name, expected in _TYPES.items():
+        value = get_setting(settings, name)
+        if not isinstance(value, expected) or isinstance(value, bool):
+            raise WartaConfigError(
+                f"{name} = {value!r} is not valid; expected "
+                f"{_type_name(expected)} (see README, 'Settings')"
+            )
+    for name in ("REGION_URL", "REGION_SAVE_AS", "REGION_FEED_ATOM"):
+        if "{path}" not in get_setting(settings, name):
+            raise WartaConfigError(f"{name} must contain '{{path}}'")
+
+
+def _type_name(expected):
+    if isinstance(expected, tuple):
+        return " or ".join(t.__name__ for t in expected)
+    return expected.__name__
+
+
+def apply_defaults(pelican):
+    """Fill in missing defaults and validate once, before anything is read."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+    validate(pelican.settings)
+
+
+def register():
+    signals.initialized.connect(apply_defaults)
