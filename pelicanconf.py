@@ -20,7 +20,6 @@ WARTA_INSTITUTION = "Dinas Komunikasi dan Informatika (situs contoh)"
 WARTA_ADDRESS = "Jl. Pulau Bangka No. 1, Kompleks Perkantoran, Pangkalpinang 33149"
 WARTA_PHONE = "(0717) 000-0000"
 WARTA_EMAIL = "redaksi@warta.example.go.id"
-WARTA_LOGO = "images/logo.svg"
 WARTA_SOCIAL = (
     ("Instagram", "https://www.instagram.com/warta.contoh"),
     ("YouTube", "https://www.youtube.com/@warta.contoh"),

@@ -13,7 +13,7 @@ DEFAULTS = {
     "WARTA_ADDRESS": "",
     "WARTA_PHONE": "",
     "WARTA_EMAIL": "",
-    "WARTA_LOGO": "images/logo.svg",
+    "WARTA_LOGO": "theme/images/logo.svg",
     "WARTA_SOCIAL": (),
     # Optional banner above the header: "Situs resmi Pemerintah Provinsi …".
     "WARTA_OFFICIAL_BANNER": "",

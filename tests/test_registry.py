@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 import pytest
+
 from warta_regions.registry import (
     DEFAULT_PATH,
     TIMEZONES,

@@ -1,0 +1,146 @@
+"""Build the tiny test site and check the HTML and feeds it writes."""
+
+import feedparser
+import pytest
+
+from conftest import LOCAL_FEED_DOMAIN, internal_links, is_internal, output_file, soup
+
+ARTICLE = "berita/2020/01/rakor-toboali/index.html"
+
+
+@pytest.fixture(scope="module")
+def article(basic_site):
+    return soup(basic_site / ARTICLE)
+
+
+def test_article_has_byline_with_author_link(article):
+    byline = article.select_one(".warta-byline")
+    assert byline.get_text(" ", strip=True).startswith("Oleh:")
+    link = byline.select_one("a")
+    assert link.get_text() == "Rini Oktaviani"
+    assert link["href"] == "/penulis/rini-oktaviani/"
+
+
+def test_article_body_starts_with_dateline_and_en_dash(article):
+    first = article.select_one(".warta-article__body p")
+    assert first.get_text().startswith("TOBOALI – Penjabat Sekda")
+
+
+def test_article_date_is_written_in_indonesian(article):
+    time = article.select_one(".warta-article__dates time")
+    assert time.get_text() == "Selasa, 21 Januari 2020 10.00 WIB"
+    assert time["datetime"] == "2020-01-21T10:00+07:00"
+
+
+def test_article_page_is_indonesian_with_summary_as_description(article):
+    assert article.html["lang"] == "id"
+    description = article.select_one('meta[name="description"]')["content"]
+    assert description == "Rapat koordinasi teknis gubernur dan bupati se-Babel dibuka."
+
+
+def test_article_links_its_region_and_topics(article):
+    chips = [a["href"] for a in article.select(".warta-chips__link")]
+    assert "/wilayah/kepulauan-bangka-belitung/kabupaten-bangka-selatan/" in chips
+    assert "/topik/pemerintahan/" in chips
+    assert "/topik/dana-desa/" in chips
+
+
+def test_lead_figure_has_caption_and_credit(article):
+    figure = article.select_one("figure.warta-figure--lead")
+    assert figure.img["alt"] == "Peserta rapat duduk di gedung serba guna"
+    caption = figure.figcaption.get_text(" ", strip=True)
+    assert "Pembukaan rakor" in caption
+    assert "Foto: Humas Babel" in caption
+
+
+def test_tags_are_normalised_to_registered_topics(basic_site):
+    topic = soup(basic_site / "topik/dana-desa/index.html")
+    assert topic.h1.get_text() == "Dana Desa"
+    # "dana desa" (Toboali) and the alias "DD" (Lampung) land on one page
+    titles = {a.get_text() for a in topic.select(".warta-card__link")}
+    assert titles == {"Rakor Teknis Dibuka di Toboali", "Sekda Lampung Bahas Kemiskinan dan SDGs"}
+
+
+def test_region_is_inferred_from_dateline(basic_site):
+    page = soup(basic_site / "berita/2019/09/jembatan-saumlaki/index.html")
+    chips = [a.get_text() for a in page.select(".warta-chips__link")]
+    assert "Kabupaten Kepulauan Tanimbar" in chips
+
+
+def test_time_without_offset_is_shown_in_the_regions_zone(basic_site):
+    page = soup(basic_site / "berita/2019/09/jembatan-saumlaki/index.html")
+    time = page.select_one(".warta-article__dates time")
+    assert time.get_text() == "Senin, 2 September 2019"  # date only: no time shown
+    assert time["datetime"].endswith("+09:00")  # Maluku is WIT
+
+
+def test_legacy_key_value_header_still_builds(basic_site):
+    page = soup(basic_site / "berita/2017/05/lama/index.html")
+    assert page.h1.get_text() == "Format Lama Tetap Terbaca"
+    assert page.select_one(".warta-article__body p").get_text().startswith("PANGKALPINANG – ")
+
+
+def test_multiple_authors_in_byline(basic_site):
+    page = soup(basic_site / "berita/2016/10/sdgs-lampung/index.html")
+    names = [a.get_text() for a in page.select(".warta-byline a")]
+    assert names == ["Dedi Kurniawan", "Ayu Lestari"]
+
+
+def test_home_has_lead_latest_and_province_blocks(basic_site):
+    home = soup(basic_site / "index.html")
+    lead = home.select_one(".warta-home__lead .warta-card__link")
+    assert lead.get_text() == "Rakor Teknis Dibuka di Toboali"  # newest first
+    provinces = [h.get_text(strip=True) for h in home.select(".warta-province-block__title")]
+    assert provinces == ["Lampung", "Kepulauan Bangka Belitung", "Maluku"]
+
+
+def test_navigation_and_skip_link(basic_site):
+    home = soup(basic_site / "index.html")
+    assert home.body.find("a")["href"] == "#main-content"
+    assert home.select_one("main#main-content")
+    labels = [a.get_text() for a in home.select(".warta-nav__link")]
+    assert labels == ["Beranda", "Wilayah", "Topik", "Arsip"]
+    assert home.select_one('.warta-nav__link[aria-current="page"]').get_text() == "Beranda"
+
+
+def test_footer_shows_institution_address_and_contact(basic_site):
+    footer = soup(basic_site / "index.html").select_one("footer.warta-footer")
+    text = footer.get_text(" ", strip=True)
+    assert "Dinas Komunikasi dan Informatika" in text
+    assert footer.select_one('a[href^="mailto:"]')
+
+
+def test_archives_by_year_and_month(basic_site):
+    archive = soup(basic_site / "arsip/index.html")
+    years = [h.a.get_text() for h in archive.select(".warta-archive__title")]
+    assert years == ["2020", "2019", "2017", "2016"]
+    month = soup(basic_site / "arsip/2020/01/index.html")
+    assert month.h1.get_text() == "Arsip Januari 2020"
+
+
+def test_404_page_exists(basic_site):
+    page = soup(basic_site / "404.html")
+    assert page.h1.get_text() == "Halaman tidak ditemukan"
+
+
+def test_pages_are_written_at_clean_urls(basic_site):
+    page = soup(basic_site / "tentang/index.html")
+    assert page.h1.get_text() == "Tentang Kami"
+
+
+def test_every_internal_link_resolves_to_a_written_file(basic_site):
+    missing = set()
+    for html in basic_site.rglob("*.html"):
+        for url in internal_links(soup(html)):
+            if is_internal(url):
+                target = output_file(basic_site, url.removeprefix(LOCAL_FEED_DOMAIN))
+                if not target.is_file():
+                    missing.add((html.relative_to(basic_site).as_posix(), url))
+    assert not missing
+
+
+def test_feeds_parse_and_list_articles(basic_site):
+    for feed_path in ["feeds/semua.atom.xml", "topik/sdgs/atom.xml", "wilayah/lampung/atom.xml"]:
+        feed = feedparser.parse((basic_site / feed_path).read_bytes())
+        assert feed.bozo == 0, feed_path
+        assert feed.entries, feed_path
