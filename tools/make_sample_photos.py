@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
-from PIL.ExifTags import IFD, Base, GPS
+from PIL.ExifTags import GPS, IFD, Base
 from PIL.TiffImagePlugin import IFDRational
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,7 +98,7 @@ def jitter(rng: random.Random, rgb, amount=12):
 
 
 def mix(a, b, t):
-    return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b))
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=False))
 
 
 def vertical_gradient(size, top, bottom):
@@ -119,11 +119,11 @@ def ridge(rng, w, base_y, amp, step, rough=0.5):
 
 
 def draw_hills(img, rng, horizon, color, amp, step=40, haze=None):
-    w, h = img.size
+    w, _h = img.size
     pts = ridge(rng, w, horizon - amp * 0.4, amp, step)
     layer = Image.new("RGBA", img.size, (0, 0, 0, 0))
     d = ImageDraw.Draw(layer)
-    d.polygon(pts + [(w + step, horizon + 2), (-step, horizon + 2)], fill=color + (255,))
+    d.polygon([*pts, (w + step, horizon + 2), (-step, horizon + 2)], fill=(*color, 255))
     layer = layer.filter(ImageFilter.GaussianBlur(1.2))
     img.alpha_composite(layer)
     if haze:
@@ -168,12 +168,19 @@ def draw_building(d, rng, x, base, bw, bh, wall, roof, windows=True, roof_style=
     rh = bh * rng.uniform(0.25, 0.45)
     if roof_style == "limas":
         d.polygon(
-            [(x - bw * 0.08, base - bh), (x + bw * 0.25, base - bh - rh),
-             (x + bw * 0.75, base - bh - rh), (x + bw * 1.08, base - bh)],
+            [
+                (x - bw * 0.08, base - bh),
+                (x + bw * 0.25, base - bh - rh),
+                (x + bw * 0.75, base - bh - rh),
+                (x + bw * 1.08, base - bh),
+            ],
             fill=roof,
         )
     else:
-        d.polygon([(x - bw * 0.08, base - bh), (x + bw / 2, base - bh - rh), (x + bw * 1.08, base - bh)], fill=roof)
+        d.polygon(
+            [(x - bw * 0.08, base - bh), (x + bw / 2, base - bh - rh), (x + bw * 1.08, base - bh)],
+            fill=roof,
+        )
     if windows and bw > 30:
         cols = max(2, int(bw // 38))
         rows = max(1, int(bh // 55))
@@ -212,7 +219,9 @@ def draw_crowd(img, rng, y_from, y_to, count, palette, x_range=None):
 
 
 def draw_tree(d, rng, x, base, height, trunk=(70, 52, 38), leaf=(40, 92, 48), palm=False):
-    d.line((x, base, x + rng.uniform(-6, 6), base - height), fill=trunk, width=max(2, int(height / 22)))
+    d.line(
+        (x, base, x + rng.uniform(-6, 6), base - height), fill=trunk, width=max(2, int(height / 22))
+    )
     top = (x, base - height)
     if palm:
         for _ in range(7):
@@ -230,14 +239,24 @@ def draw_tree(d, rng, x, base, height, trunk=(70, 52, 38), leaf=(40, 92, 48), pa
 
 def draw_boat(d, rng, x, y, length, hull, sail=False):
     h = length * 0.18
-    d.polygon([(x, y), (x + length, y), (x + length * 0.88, y + h), (x + length * 0.1, y + h)], fill=hull)
-    d.rectangle((x + length * 0.35, y - h * 1.1, x + length * 0.62, y), fill=jitter(rng, (220, 220, 210)))
-    d.line((x + length * 0.5, y - h * 3.2, x + length * 0.5, y), fill=(60, 50, 40), width=max(1, int(length / 60)))
-    d.line((x + length * 0.1, y + h * 1.05, x + length * 0.9, y + h * 1.05), fill=(20, 40, 55), width=2)
+    d.polygon(
+        [(x, y), (x + length, y), (x + length * 0.88, y + h), (x + length * 0.1, y + h)], fill=hull
+    )
+    d.rectangle(
+        (x + length * 0.35, y - h * 1.1, x + length * 0.62, y), fill=jitter(rng, (220, 220, 210))
+    )
+    d.line(
+        (x + length * 0.5, y - h * 3.2, x + length * 0.5, y),
+        fill=(60, 50, 40),
+        width=max(1, int(length / 60)),
+    )
+    d.line(
+        (x + length * 0.1, y + h * 1.05, x + length * 0.9, y + h * 1.05), fill=(20, 40, 55), width=2
+    )
 
 
 def sky_and_sun(img, rng, horizon, top, low, clouds=9, sun=None):
-    w, h = img.size
+    w, _h = img.size
     sky = vertical_gradient((w, horizon + 4), top, low).convert("RGBA")
     img.alpha_composite(sky)
     if sun:
@@ -278,23 +297,37 @@ def scene_office(img, rng, opts):
     cols = 8
     for i in range(cols + 1):
         cx = bx + bw * 0.3 + i * (bw * 0.4 / cols)
-        d.rectangle((cx - 5, horizon + 30 - bh * 0.75, cx + 5, horizon + 30), fill=mix(wall, (255, 255, 255), 0.4))
+        d.rectangle(
+            (cx - 5, horizon + 30 - bh * 0.75, cx + 5, horizon + 30),
+            fill=mix(wall, (255, 255, 255), 0.4),
+        )
     d.polygon(
-        [(bx + bw * 0.27, horizon + 30 - bh * 0.75), (bx + bw * 0.5, horizon + 30 - bh * 1.05),
-         (bx + bw * 0.73, horizon + 30 - bh * 0.75)],
+        [
+            (bx + bw * 0.27, horizon + 30 - bh * 0.75),
+            (bx + bw * 0.5, horizon + 30 - bh * 1.05),
+            (bx + bw * 0.73, horizon + 30 - bh * 0.75),
+        ],
         fill=mix(roof, (0, 0, 0), 0.15),
     )
     # flag pole
     fx = bx - 60
     d.line((fx, horizon + 40, fx, horizon - bh * 1.2), fill=(200, 200, 200), width=4)
     d.rectangle((fx + 2, horizon - bh * 1.2, fx + 72, horizon - bh * 1.2 + 24), fill=(205, 30, 40))
-    d.rectangle((fx + 2, horizon - bh * 1.2 + 24, fx + 72, horizon - bh * 1.2 + 48), fill=(245, 245, 245))
+    d.rectangle(
+        (fx + 2, horizon - bh * 1.2 + 24, fx + 72, horizon - bh * 1.2 + 48), fill=(245, 245, 245)
+    )
     # paved yard lines
     for i in range(14):
         y = horizon + 40 + (h - horizon) * (i / 14) ** 1.6
         d.line((0, y, w, y), fill=(104, 104, 98), width=1)
-    draw_crowd(img, rng, horizon + 60, h + 40, opts.get("crowd", 12),
-               [(40, 45, 60), (120, 40, 40), (230, 230, 225), (70, 80, 110), (170, 150, 110)])
+    draw_crowd(
+        img,
+        rng,
+        horizon + 60,
+        h + 40,
+        opts.get("crowd", 12),
+        [(40, 45, 60), (120, 40, 40), (230, 230, 225), (70, 80, 110), (170, 150, 110)],
+    )
 
 
 def scene_beach(img, rng, opts):
@@ -308,10 +341,14 @@ def scene_beach(img, rng, opts):
     sand = vertical_gradient((w, h - shore), (232, 220, 190), (214, 196, 160)).convert("RGBA")
     mask = Image.new("L", (w, h - shore), 0)
     md = ImageDraw.Draw(mask)
-    md.polygon(ridge(rng, w, 12, 10, 60) + [(w + 60, h), (-60, h)], fill=255)
+    md.polygon([*ridge(rng, w, 12, 10, 60), (w + 60, h), (-60, h)], fill=255)
     img.paste(sand, (0, shore), mask)
     # foam line
-    d.line([(x, shore + 10 + 6 * math.sin(x / 70)) for x in range(0, w + 20, 20)], fill=(245, 250, 250), width=4)
+    d.line(
+        [(x, shore + 10 + 6 * math.sin(x / 70)) for x in range(0, w + 20, 20)],
+        fill=(245, 250, 250),
+        width=4,
+    )
     # boulders
     for _ in range(rng.randint(6, 10)):
         bx = rng.choice([rng.uniform(-100, w * 0.35), rng.uniform(w * 0.6, w + 100)])
@@ -319,16 +356,34 @@ def scene_beach(img, rng, opts):
         r = rng.uniform(60, 220) * (0.5 + (by - horizon) / (h - horizon))
         base = jitter(rng, (150, 140, 128), 18)
         d.ellipse((bx - r, by - r * 0.75, bx + r, by + r * 0.35), fill=base)
-        d.ellipse((bx - r * 0.7, by - r * 0.7, bx + r * 0.4, by - r * 0.1), fill=mix(base, (255, 255, 255), 0.22))
+        d.ellipse(
+            (bx - r * 0.7, by - r * 0.7, bx + r * 0.4, by - r * 0.1),
+            fill=mix(base, (255, 255, 255), 0.22),
+        )
     for _ in range(3):
-        draw_tree(d, rng, rng.uniform(w * 0.75, w), shore + rng.uniform(0, 60), rng.uniform(300, 420), palm=True)
+        draw_tree(
+            d,
+            rng,
+            rng.uniform(w * 0.75, w),
+            shore + rng.uniform(0, 60),
+            rng.uniform(300, 420),
+            palm=True,
+        )
 
 
 def scene_mine(img, rng, opts):
     """Former tin-mining pit lake (kolong) being replanted."""
     w, h = img.size
     horizon = int(h * rng.uniform(0.36, 0.42))
-    sky_and_sun(img, rng, horizon, (90, 140, 200), (220, 226, 228), clouds=6, sun=(w * 0.8, horizon * 0.3, 30))
+    sky_and_sun(
+        img,
+        rng,
+        horizon,
+        (90, 140, 200),
+        (220, 226, 228),
+        clouds=6,
+        sun=(w * 0.8, horizon * 0.3, 30),
+    )
     draw_hills(img, rng, horizon, (70, 110, 72), 60, haze=(200, 210, 220, 50))
     ground = vertical_gradient((w, h - horizon), (214, 196, 150), (196, 170, 120)).convert("RGBA")
     img.alpha_composite(ground, (0, horizon))
@@ -349,21 +404,38 @@ def scene_mine(img, rng, opts):
             x = (k + 0.5) * w / (10 + row) + rng.uniform(-10, 10)
             draw_tree(d, rng, x, y, 18 + row * 9, leaf=(56, 128, 60))
     # a few workers
-    draw_crowd(img, rng, horizon + (h - horizon) * 0.75, h * 0.97, 4, [(30, 70, 150), (230, 120, 30), (50, 50, 50)])
+    draw_crowd(
+        img,
+        rng,
+        horizon + (h - horizon) * 0.75,
+        h * 0.97,
+        4,
+        [(30, 70, 150), (230, 120, 30), (50, 50, 50)],
+    )
 
 
 def scene_harbour(img, rng, opts):
     """Fishing harbour with boats at dawn."""
     w, h = img.size
     horizon = int(h * rng.uniform(0.45, 0.52))
-    sky_and_sun(img, rng, horizon, (100, 120, 170), (250, 200, 150), clouds=8, sun=(w * rng.uniform(0.2, 0.5), horizon - 60, 34))
+    sky_and_sun(
+        img,
+        rng,
+        horizon,
+        (100, 120, 170),
+        (250, 200, 150),
+        clouds=8,
+        sun=(w * rng.uniform(0.2, 0.5), horizon - 60, 34),
+    )
     draw_hills(img, rng, horizon, (80, 90, 110), 35, haze=(240, 200, 170, 50))
     draw_sea(img, rng, horizon, (120, 130, 150), (40, 80, 100))
     d = ImageDraw.Draw(img)
     boats = sorted(rng.uniform(horizon + 20, h - 60) for _ in range(9))
     for y in boats:
         t = (y - horizon) / (h - horizon)
-        hull = rng.choice([(40, 110, 170), (200, 60, 50), (230, 200, 60), (60, 150, 90), (240, 240, 235)])
+        hull = rng.choice(
+            [(40, 110, 170), (200, 60, 50), (230, 200, 60), (60, 150, 90), (240, 240, 235)]
+        )
         draw_boat(d, rng, rng.uniform(-80, w - 50), y, 90 + t * 420, jitter(rng, hull, 10))
     # jetty
     jy = h - 40
@@ -386,7 +458,9 @@ def scene_bridge(img, rng, opts):
     d.polygon([(w, horizon), (w * 0.72, horizon + 12), (w * 0.8, h), (w, h)], fill=(90, 116, 58))
     # deck with perspective
     dy0, dy1 = horizon - 40, horizon + 80
-    d.polygon([(-20, dy1), (w + 20, dy0), (w + 20, dy0 + 26), (-20, dy1 + 48)], fill=(188, 186, 178))
+    d.polygon(
+        [(-20, dy1), (w + 20, dy0), (w + 20, dy0 + 26), (-20, dy1 + 48)], fill=(188, 186, 178)
+    )
     d.line([(-20, dy1 - 30), (w + 20, dy0 - 18)], fill=(230, 230, 226), width=6)
     for i in range(16):
         x = i * w / 15
@@ -395,7 +469,10 @@ def scene_bridge(img, rng, opts):
     for i in range(1, 6):
         x = i * w / 6
         top = dy1 + (dy0 - dy1) * x / w + 40 - 20 * x / w
-        d.rectangle((x - 18 + 6 * x / w, top, x + 18 - 6 * x / w, horizon + 200 - 60 * x / w), fill=(150, 148, 140))
+        d.rectangle(
+            (x - 18 + 6 * x / w, top, x + 18 - 6 * x / w, horizon + 200 - 60 * x / w),
+            fill=(150, 148, 140),
+        )
     for _ in range(8):
         x = rng.choice([rng.uniform(-20, w * 0.2), rng.uniform(w * 0.82, w + 20)])
         draw_tree(d, rng, x, horizon + rng.uniform(20, 160), rng.uniform(220, 380), palm=True)
@@ -422,11 +499,18 @@ def scene_fields(img, rng, opts):
         y = rng.uniform(horizon + 10, horizon + (h - horizon) * 0.5)
         x = rng.uniform(0, w)
         sx = rng.uniform(80, 260) * (1 + (y - horizon) / 200)
-        d.polygon([(x, y), (x + sx, y), (x + sx * 1.1, y + sx * 0.12), (x - sx * 0.1, y + sx * 0.12)], fill=(160, 190, 200))
+        d.polygon(
+            [(x, y), (x + sx, y), (x + sx * 1.1, y + sx * 0.12), (x - sx * 0.1, y + sx * 0.12)],
+            fill=(160, 190, 200),
+        )
     # channel
-    d.polygon([(vx - 4, horizon), (vx + 4, horizon), (w * 0.85, h), (w * 0.7, h)], fill=(110, 150, 160))
+    d.polygon(
+        [(vx - 4, horizon), (vx + 4, horizon), (w * 0.85, h), (w * 0.7, h)], fill=(110, 150, 160)
+    )
     for _ in range(6):
-        draw_tree(d, rng, rng.uniform(0, w), horizon + 2, rng.uniform(60, 120), palm=rng.random() < 0.5)
+        draw_tree(
+            d, rng, rng.uniform(0, w), horizon + 2, rng.uniform(60, 120), palm=rng.random() < 0.5
+        )
     fx, fy = w * rng.uniform(0.2, 0.35), h * 0.9
     draw_person(d, fx, fy, 300, (60, 60, 70))
     # caping (conical farmer's hat)
@@ -437,7 +521,15 @@ def scene_festival(img, rng, opts):
     """Open field festival with spectators and tents (Sumbawa)."""
     w, h = img.size
     horizon = int(h * rng.uniform(0.4, 0.46))
-    sky_and_sun(img, rng, horizon, (60, 130, 210), (215, 225, 230), clouds=6, sun=(w * 0.15, horizon * 0.25, 28))
+    sky_and_sun(
+        img,
+        rng,
+        horizon,
+        (60, 130, 210),
+        (215, 225, 230),
+        clouds=6,
+        sun=(w * 0.15, horizon * 0.25, 28),
+    )
     draw_hills(img, rng, horizon, (130, 120, 80), 90, haze=(220, 210, 190, 40))
     field = vertical_gradient((w, h - horizon), (178, 160, 110), (150, 130, 90)).convert("RGBA")
     img.alpha_composite(field, (0, horizon))
@@ -454,7 +546,9 @@ def scene_festival(img, rng, opts):
         col = rng.choice([(200, 40, 40), (40, 90, 180), (240, 200, 40), (240, 240, 240)])
         base = horizon + rng.uniform(5, 30)
         d.rectangle((tx, base - 70, tx + tw, base), fill=mix(col, (255, 255, 255), 0.3))
-        d.polygon([(tx - 10, base - 70), (tx + tw / 2, base - 110), (tx + tw + 10, base - 70)], fill=col)
+        d.polygon(
+            [(tx - 10, base - 70), (tx + tw / 2, base - 110), (tx + tw + 10, base - 70)], fill=col
+        )
     # dust from the race track
     dust = Image.new("RGBA", img.size, (0, 0, 0, 0))
     dd = ImageDraw.Draw(dust)
@@ -463,8 +557,21 @@ def scene_festival(img, rng, opts):
         r = rng.uniform(40, 110)
         dd.ellipse((x - r, fy - 40 - r / 2, x + r, fy - 40 + r / 2), fill=(220, 200, 160, 90))
     img.alpha_composite(dust.filter(ImageFilter.GaussianBlur(18)))
-    draw_crowd(img, rng, fy + 60, h + 60, 34,
-               [(30, 30, 40), (200, 60, 60), (250, 250, 245), (50, 90, 160), (230, 190, 60), (120, 80, 50)])
+    draw_crowd(
+        img,
+        rng,
+        fy + 60,
+        h + 60,
+        34,
+        [
+            (30, 30, 40),
+            (200, 60, 60),
+            (250, 250, 245),
+            (50, 90, 160),
+            (230, 190, 60),
+            (120, 80, 50),
+        ],
+    )
 
 
 def scene_bay(img, rng, opts):
@@ -602,7 +709,8 @@ def main(argv=None) -> int:
             print(rel)
             continue
         size = save(photo, render(photo))
-        print(f"{rel}  {size // 1024} KB{'  (portrait phone photo, EXIF Orientation=6, GPS)' if photo.phone else ''}")
+        note = "  (portrait phone photo, EXIF Orientation=6, GPS)" if photo.phone else ""
+        print(f"{rel}  {size // 1024} KB{note}")
     return 0
 
 
