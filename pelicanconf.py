@@ -47,6 +47,8 @@ PLUGINS = [
     "warta_jinja",
     "warta_regions",
     "warta_topics",
+    "warta_related",
+    "warta_output",
 ]
 MARKDOWN = {
     "extension_configs": {

@@ -32,6 +32,18 @@ class RegionGenerator(Generator):
         for key in ("articles", "drafts", "hidden_articles"):
             yield from self.context.get(key, [])
 
+    def planned_outputs(self):
+        """(path, source) of every file generate_output will write."""
+        from warta_output.plan import paginated
+
+        yield self.settings["REGIONS_SAVE_AS"], "the region directory"
+        for region in self.index.with_news():
+            source = f"region {region.name!r}"
+            yield from paginated(
+                region.save_as, region.url, region.articles, self.settings, "region", source
+            )
+            yield region.feed_url, f"atom feed of {source}"
+
     def generate_output(self, writer):
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         write(
