@@ -33,9 +33,9 @@ def _pelican(c, settings, output, extra=""):
 def build(c, output=CONFIG["output"]):
     """Build the local preview of the site (drafts included) into output/."""
     _pelican(c, CONFIG["settings"], output)
-    index = (ROOT / output / "index.html").resolve()
     print(
-        f"\nDone. Open file://{index} or run `make devserver` for http://{CONFIG['host']}:{CONFIG['port']}/"
+        f"\nSite built in {output}/. To read it, run `make serve` and open "
+        f"http://{CONFIG['host']}:{CONFIG['port']}/ (or `make devserver` to rebuild on change)."
     )
 
 
