@@ -13,8 +13,8 @@ from .problems import Problem
 FENCE = "---"
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates and times as plain strings."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loader (libyaml when present) that leaves dates as plain strings."""
 
 
 _Loader.yaml_implicit_resolvers = {
