@@ -110,6 +110,9 @@ AUTHOR_FEED_RSS = None
 FEED_MAX_ITEMS = 20
 
 # --- Build ------------------------------------------------------------------
+# Warta's build: parallel writing, unchanged files left alone, and files the
+# build no longer produces removed at the end (DELETE_OUTPUT_DIRECTORY).
+PELICAN_CLASS = "warta_build.WartaPelican"
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git"]

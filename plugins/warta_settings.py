@@ -26,6 +26,10 @@ DEFAULTS = {
     "WARTA_HOME_PER_PROVINCE": 3,
     # Article page: how many related stories.
     "WARTA_RELATED_COUNT": 4,
+    # Build: processes that write pages (0 = one per core), and the smallest
+    # site worth forking for.
+    "WARTA_BUILD_PROCESSES": 0,
+    "WARTA_PARALLEL_MIN_OUTPUTS": 400,
     # Region pages (URLWrapper reads REGION_URL / REGION_SAVE_AS).
     "REGION_URL": "wilayah/{path}/",
     "REGION_SAVE_AS": "wilayah/{path}/index.html",
@@ -38,6 +42,8 @@ _TYPES = {
     "WARTA_HOME_LATEST": int,
     "WARTA_HOME_PER_PROVINCE": int,
     "WARTA_RELATED_COUNT": int,
+    "WARTA_BUILD_PROCESSES": int,
+    "WARTA_PARALLEL_MIN_OUTPUTS": int,
     "WARTA_SOCIAL": (list, tuple),
 }
 

@@ -1,12 +1,12 @@
 """Shared fixtures: build a real Warta site into a temporary folder."""
 
+import importlib
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican import Pelican
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,8 +22,15 @@ def site_settings(content, output, config="pelicanconf.py", **override):
 
 def build_site(content, output, config="pelicanconf.py", **override):
     """Build the site in ``content`` into ``output`` and return ``output``."""
-    Pelican(site_settings(content, output, config, **override)).run()
+    settings = site_settings(content, output, config, **override)
+    pelican_class(settings)(settings).run()
     return Path(output)
+
+
+def pelican_class(settings):
+    """The class named by PELICAN_CLASS (Warta's build), as the CLI uses it."""
+    module, name = settings["PELICAN_CLASS"].rsplit(".", 1)
+    return getattr(importlib.import_module(module), name)
 
 
 def copy_site(name, tmp_path):

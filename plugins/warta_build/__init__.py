@@ -1,0 +1,194 @@
+"""Warta's build: Pelican's run, with parallel writing, safe output and a summary.
+
+Used through ``PELICAN_CLASS = "warta_build.WartaPelican"``. Compared with
+``Pelican.run``:
+
+- the output folder is not emptied first: pages are written with
+  :class:`WartaWriter` (unchanged files are left alone, new ones are renamed
+  into place), and files the build no longer produces are removed at the end —
+  so a build that stops on an error leaves the previous site as it was;
+- writing is shared between processes (``WARTA_BUILD_PROCESSES``, default: one
+  per core) forked after all content is read;
+- long builds show a progress bar, and every build ends with one summary line.
+"""
+
+import json
+import multiprocessing
+import os
+import sys
+import time
+import traceback
+
+from pelican import Pelican, signals
+from pelican.log import console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from warta_output.plan import plan_outputs
+from warta_settings import get_setting
+
+from .prune import prune_output
+from .writer import WartaWriter
+
+PARALLEL_TYPES = ("ArticlesGenerator", "PagesGenerator", "RegionGenerator")
+
+
+class WartaPelican(Pelican):
+    """Pelican with Warta's build steps (see the module docstring)."""
+
+    def run(self):
+        start = time.perf_counter()
+        generators = self._make_generators()
+        for generator in generators:
+            if hasattr(generator, "generate_context"):
+                generator.generate_context()
+            if hasattr(generator, "check_disabled_readers"):
+                generator.check_disabled_readers()
+        signals.all_generators_finalized.send(generators)
+        for generator in generators:
+            if hasattr(generator, "refresh_metadata_intersite_links"):
+                generator.refresh_metadata_intersite_links()
+        planned = {path.lstrip("/") for path, _ in plan_outputs(generators)}
+        stats = self._write(generators, len(planned))
+        signals.finalized.send(self)
+        removed = prune_output(self.output_path, planned | set(stats.paths), self.settings)
+        self._summary(generators, stats, removed, time.perf_counter() - start)
+
+    def _make_generators(self):
+        context = self.settings.copy()
+        context["generated_content"] = {}
+        context["static_links"] = set()
+        context["static_content"] = {}
+        context["localsiteurl"] = self.settings["SITEURL"]
+        return [
+            cls(
+                context=context,
+                settings=self.settings,
+                path=self.path,
+                theme=self.theme,
+                output_path=self.output_path,
+            )
+            for cls in self._get_generator_classes()
+        ]
+
+    def _get_writer(self):
+        return WartaWriter(self.output_path, settings=self.settings)
+
+    def _write(self, generators, total):
+        """Run every generator's output step, shared between processes."""
+        writer = self._get_writer()
+        slots = _process_count(self.settings, total)
+        counter = multiprocessing.Value("L", 0)
+        with _progress(total) as progress:
+            children = [
+                _fork_writer(generators, writer, slot, slots, counter) for slot in range(1, slots)
+            ]
+            writer.slot, writer.slots = 0, slots
+            writer.on_write = lambda: _tick(counter, progress)
+            for generator in generators:
+                _generate_output(generator, writer, sharded=_parallel(generator))
+            for child in children:
+                report = _join(child, progress, counter)
+                writer.stats.merge(report["stats"], report["paths"])
+        return writer.stats
+
+    def _summary(self, generators, stats, removed, seconds):
+        counts = _content_counts(generators)
+        console.print(
+            f"Done: {counts} → {stats.written + stats.unchanged} files "
+            f"({stats.written} written, {stats.unchanged} unchanged, {removed} removed, "
+            f"{stats.bytes / 1_000_000:.1f} MB) in {seconds:.2f} s.",
+            soft_wrap=True,
+        )
+
+
+def _process_count(settings, total):
+    wanted = get_setting(settings, "WARTA_BUILD_PROCESSES") or os.cpu_count() or 1
+    if not hasattr(os, "fork") or total < get_setting(settings, "WARTA_PARALLEL_MIN_OUTPUTS"):
+        return 1
+    return max(1, min(wanted, total))
+
+
+def _parallel(generator):
+    return type(generator).__name__ in PARALLEL_TYPES
+
+
+def _generate_output(generator, writer, sharded):
+    """Run one generator's output step; unsharded ones write everything here."""
+    if not hasattr(generator, "generate_output"):
+        return
+    slots = writer.slots
+    if not sharded:
+        writer.slots = 1
+    try:
+        generator.generate_output(writer)
+    finally:
+        writer.slots = slots
+
+
+def _fork_writer(generators, writer, slot, slots, counter):
+    """Fork a process that writes its share; return (pid, pipe to read stats)."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return pid, read_end
+    os.close(read_end)
+    status = 1
+    try:
+        writer.slot, writer.slots = slot, slots
+        writer.on_write = lambda: _tick(counter, None)
+        for generator in generators:
+            if _parallel(generator):
+                generator.generate_output(writer)
+        with os.fdopen(write_end, "w") as pipe:
+            json.dump({"stats": writer.stats.as_tuple(), "paths": writer.stats.paths}, pipe)
+        status = 0
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+def _join(child, progress, counter):
+    """Wait for a writer process; return its report or raise if it failed."""
+    pid, read_end = child
+    with os.fdopen(read_end) as pipe:
+        report = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    _tick(counter, progress, increment=False)
+    if status != 0 or not report:
+        raise RuntimeError("a writer process failed; see the error above")
+    return json.loads(report)
+
+
+def _tick(counter, progress, increment=True):
+    if increment:
+        with counter.get_lock():
+            counter.value += 1
+    if progress is not None:
+        progress.update(progress.task_ids[0], completed=counter.value)
+
+
+def _progress(total):
+    progress = Progress(
+        TextColumn("Menulis halaman"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal or total < 500,
+    )
+    progress.add_task("write", total=total)
+    return progress
+
+
+def _content_counts(generators):
+    articles = drafts = pages = 0
+    for generator in generators:
+        articles += len(getattr(generator, "articles", ()))
+        drafts += len(getattr(generator, "drafts", ()))
+        pages += len(getattr(generator, "pages", ()))
+    return f"{articles} articles, {drafts} drafts, {pages} pages"

@@ -1,0 +1,42 @@
+"""Remove what earlier builds wrote and this build no longer produces."""
+
+import contextlib
+import os
+
+
+def prune_output(output_path, keep, settings):
+    """Delete files under ``output_path`` not in ``keep`` (relative paths).
+
+    Only when DELETE_OUTPUT_DIRECTORY is set, never inside OUTPUT_RETENTION,
+    and never when the output folder holds the content. Returns the number of
+    files removed.
+    """
+    if not settings.get("DELETE_OUTPUT_DIRECTORY") or _holds_content(output_path, settings):
+        return 0
+    retained = set(settings.get("OUTPUT_RETENTION", ()))
+    removed = 0
+    for root, dirs, files in os.walk(output_path, topdown=True):
+        relative_root = os.path.relpath(root, output_path)
+        if relative_root == ".":
+            dirs[:] = [d for d in dirs if d not in retained]
+            files = [f for f in files if f not in retained]
+        for name in files:
+            relative = os.path.normpath(os.path.join(relative_root, name))
+            if relative not in keep:
+                os.remove(os.path.join(root, name))
+                removed += 1
+    _remove_empty_folders(output_path)
+    return removed
+
+
+def _holds_content(output_path, settings):
+    output = os.path.realpath(output_path)
+    content = os.path.realpath(settings["PATH"])
+    return os.path.commonpath([output, content]) == output
+
+
+def _remove_empty_folders(output_path):
+    for root, dirs, files in os.walk(output_path, topdown=False):
+        if root != output_path and not dirs and not files:
+            with contextlib.suppress(OSError):
+                os.rmdir(root)

@@ -1,0 +1,78 @@
+"""Warta's build: deterministic, parallel, leaves unchanged files alone."""
+
+import filecmp
+import os
+
+import pytest
+
+from conftest import build_site, copy_site
+from warta_check import ContentCheckFailed
+
+
+def tree(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def assert_same_trees(first, second):
+    assert tree(first) == tree(second)
+    for name in tree(first):
+        assert filecmp.cmp(first / name, second / name, shallow=False), name
+
+
+@pytest.fixture
+def content(tmp_path):
+    return copy_site("basic", tmp_path)
+
+
+def test_two_builds_are_byte_identical(content, tmp_path):
+    first = build_site(content, tmp_path / "one")
+    second = build_site(content, tmp_path / "two")
+    assert_same_trees(first, second)
+
+
+def test_parallel_build_writes_the_same_site(content, tmp_path):
+    serial = build_site(content, tmp_path / "serial", WARTA_BUILD_PROCESSES=1)
+    parallel = build_site(
+        content, tmp_path / "parallel", WARTA_BUILD_PROCESSES=3, WARTA_PARALLEL_MIN_OUTPUTS=1
+    )
+    assert_same_trees(serial, parallel)
+
+
+def test_unchanged_files_keep_their_mtime(content, tmp_path, capsys):
+    output = build_site(content, tmp_path / "output")
+    home = output / "index.html"
+    os.utime(home, (1_000_000, 1_000_000))
+    build_site(content, output)
+    assert home.stat().st_mtime == 1_000_000
+    assert "(0 written, 46 unchanged, 0 removed" in capsys.readouterr().out
+
+
+def test_an_edit_rewrites_the_pages_that_changed(content, tmp_path):
+    output = build_site(content, tmp_path / "output")
+    page = output / "berita/2019/09/jembatan-saumlaki/index.html"
+    os.utime(page, (1_000_000, 1_000_000))
+    source = content / "berita" / "jembatan-saumlaki.md"
+    source.write_text(source.read_text().replace("dua desa", "tiga desa"))
+    build_site(content, output)
+    assert page.stat().st_mtime != 1_000_000
+    assert "tiga desa" in page.read_text()
+
+
+def test_files_no_longer_produced_are_removed(content, tmp_path):
+    output = build_site(content, tmp_path / "output")
+    gone = output / "berita/2019/09/jembatan-saumlaki/index.html"
+    assert gone.is_file()
+    (content / "berita" / "jembatan-saumlaki.md").unlink()
+    build_site(content, output)
+    assert not gone.exists()
+    assert not gone.parent.exists()
+    assert (output / "index.html").is_file()
+
+
+def test_a_failed_build_leaves_the_previous_site_in_place(content, tmp_path):
+    output = build_site(content, tmp_path / "output")
+    before = tree(output)
+    (content / "berita" / "rusak.md").write_text("---\ntitle: x\n")
+    with pytest.raises(ContentCheckFailed):
+        build_site(content, output)
+    assert tree(output) == before
