@@ -17,6 +17,10 @@ DEFAULTS = {
     "WARTA_SOCIAL": (),
     # Optional banner above the header: "Situs resmi Pemerintah Provinsi …".
     "WARTA_OFFICIAL_BANNER": "",
+    # Optional address the banner's text links to: the government's main portal.
+    "WARTA_OFFICIAL_URL": "",
+    # Line after "© SITENAME." in the footer: the reuse terms of the content.
+    "WARTA_FOOTER_NOTE": "Konten dapat dikutip dengan menyebut sumber.",
     # Locale for dates and numbers (Babel), never the OS locale.
     "WARTA_LOCALE": "id_ID",
     # Topic registry, relative to the content folder.
@@ -26,10 +30,10 @@ DEFAULTS = {
     "WARTA_HOME_PER_PROVINCE": 3,
     # Article page: how many related stories.
     "WARTA_RELATED_COUNT": 4,
-    # Build: processes that write pages (0 = one per core), and the smallest
-    # site worth forking for.
+    # Build: processes that read and write (0 = one per core), and the
+    # smallest number of files worth forking for.
     "WARTA_BUILD_PROCESSES": 0,
-    "WARTA_PARALLEL_MIN_OUTPUTS": 400,
+    "WARTA_PARALLEL_MIN_FILES": 400,
     # Region pages (URLWrapper reads REGION_URL / REGION_SAVE_AS).
     "REGION_URL": "wilayah/{path}/",
     "REGION_SAVE_AS": "wilayah/{path}/index.html",
@@ -43,7 +47,7 @@ _TYPES = {
     "WARTA_HOME_PER_PROVINCE": int,
     "WARTA_RELATED_COUNT": int,
     "WARTA_BUILD_PROCESSES": int,
-    "WARTA_PARALLEL_MIN_OUTPUTS": int,
+    "WARTA_PARALLEL_MIN_FILES": int,
     "WARTA_SOCIAL": (list, tuple),
 }
 

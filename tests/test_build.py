@@ -33,7 +33,7 @@ def test_two_builds_are_byte_identical(content, tmp_path):
 def test_parallel_build_writes_the_same_site(content, tmp_path):
     serial = build_site(content, tmp_path / "serial", WARTA_BUILD_PROCESSES=1)
     parallel = build_site(
-        content, tmp_path / "parallel", WARTA_BUILD_PROCESSES=3, WARTA_PARALLEL_MIN_OUTPUTS=1
+        content, tmp_path / "parallel", WARTA_BUILD_PROCESSES=3, WARTA_PARALLEL_MIN_FILES=1
     )
     assert_same_trees(serial, parallel)
 

@@ -26,6 +26,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from warta_output.plan import plan_outputs
 from warta_settings import get_setting
 
+from .generators import REPLACEMENTS
 from .prune import prune_output
 from .writer import WartaWriter
 
@@ -36,7 +37,7 @@ class WartaPelican(Pelican):
     """Pelican with Warta's build steps (see the module docstring)."""
 
     def run(self):
-        start = time.perf_counter()
+        start, started = time.perf_counter(), time.time()
         generators = self._make_generators()
         for generator in generators:
             if hasattr(generator, "generate_context"):
@@ -50,7 +51,8 @@ class WartaPelican(Pelican):
         planned = {path.lstrip("/") for path, _ in plan_outputs(generators)}
         stats = self._write(generators, len(planned))
         signals.finalized.send(self)
-        removed = prune_output(self.output_path, planned | set(stats.paths), self.settings)
+        produced = planned | set(stats.paths)
+        removed = prune_output(self.output_path, produced, self.settings, since=started)
         self._summary(generators, stats, removed, time.perf_counter() - start)
 
     def _make_generators(self):
@@ -69,6 +71,9 @@ class WartaPelican(Pelican):
             )
             for cls in self._get_generator_classes()
         ]
+
+    def _get_generator_classes(self):
+        return [REPLACEMENTS.get(cls, cls) for cls in super()._get_generator_classes()]
 
     def _get_writer(self):
         return WartaWriter(self.output_path, settings=self.settings)
@@ -103,7 +108,7 @@ class WartaPelican(Pelican):
 
 def _process_count(settings, total):
     wanted = get_setting(settings, "WARTA_BUILD_PROCESSES") or os.cpu_count() or 1
-    if not hasattr(os, "fork") or total < get_setting(settings, "WARTA_PARALLEL_MIN_OUTPUTS"):
+    if not hasattr(os, "fork") or total < get_setting(settings, "WARTA_PARALLEL_MIN_FILES"):
         return 1
     return max(1, min(wanted, total))
 

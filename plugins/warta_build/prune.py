@@ -4,12 +4,13 @@ import contextlib
 import os
 
 
-def prune_output(output_path, keep, settings):
-    """Delete files under ``output_path`` not in ``keep`` (relative paths).
+def prune_output(output_path, keep, settings, since):
+    """Delete files under ``output_path`` that this build did not produce.
 
-    Only when DELETE_OUTPUT_DIRECTORY is set, never inside OUTPUT_RETENTION,
-    and never when the output folder holds the content. Returns the number of
-    files removed.
+    Produced means: in ``keep`` (relative paths the build planned or wrote),
+    or written since ``since`` (a time.time() value) by a plugin. Only when
+    DELETE_OUTPUT_DIRECTORY is set, never inside OUTPUT_RETENTION, and never
+    when the output folder holds the content. Returns the number removed.
     """
     if not settings.get("DELETE_OUTPUT_DIRECTORY") or _holds_content(output_path, settings):
         return 0
@@ -22,8 +23,9 @@ def prune_output(output_path, keep, settings):
             files = [f for f in files if f not in retained]
         for name in files:
             relative = os.path.normpath(os.path.join(relative_root, name))
-            if relative not in keep:
-                os.remove(os.path.join(root, name))
+            path = os.path.join(root, name)
+            if relative not in keep and os.stat(path).st_mtime < since:
+                os.remove(path)
                 removed += 1
     _remove_empty_folders(output_path)
     return removed

@@ -10,7 +10,7 @@ from pelican.readers import BaseReader
 from warta_regions.registry import load_registry
 from warta_topics.registry import topic_registry
 
-from . import fields, frontmatter, legacy
+from . import fields, frontmatter, legacy, prefetch
 from .problems import ContentError
 
 logger = logging.getLogger(__name__)
@@ -99,5 +99,8 @@ class WartaReader(BaseReader):
             raise ContentError(errors)
         for problem in matter.problems:
             logger.warning("%s", problem)
-        self._markdown.reset()
-        return self._markdown.convert(matter.body), metadata
+        html = prefetch.take(source_path)
+        if html is None:
+            self._markdown.reset()
+            html = self._markdown.convert(matter.body)
+        return html, metadata
