@@ -34,9 +34,15 @@ WARTA_LOCALE = "id_ID"
 PATH = "content"
 ARTICLE_PATHS = ["berita"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+# Photos under content/images are published only through warta_images
+# (copies without metadata); Pelican must not copy the originals.
+STATIC_PATHS = []
 IGNORE_FILES = [".#*", "*.yml", "README*"]
 SLUGIFY_SOURCE = "basename"
+# One language: no translations to pair up (Pelican's pairing scans every
+# article for each article).
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 READERS = {"rst": None, "htm": None, "html": None}  # Markdown only
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
@@ -49,7 +55,19 @@ PLUGINS = [
     "warta_topics",
     "warta_related",
     "warta_output",
+    "warta_assets",
+    "warta_newsroom",
+    "warta_html",
+    "warta_images",
 ]
+# Every value a template prints is escaped: a title, tag, author or caption
+# with markup in it shows as text. Article bodies are cleaned by warta_html.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "autoescape": True,
+}
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
@@ -61,6 +79,9 @@ MARKDOWN = {
 # --- URLs: clean, and pagination that cannot collide ------------------------
 ARTICLE_URL = "berita/{date:%Y}/{date:%m}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+# Local preview: drafts and future-dated (embargoed) articles are built at
+# their normal URL with a banner; publishconf.py leaves them out entirely.
+WARTA_SHOW_DRAFTS = True
 DRAFT_URL = "draf/{slug}/"
 DRAFT_SAVE_AS = DRAFT_URL + "index.html"
 PAGE_URL = "{slug}/"

@@ -12,3 +12,6 @@ SITEURL = os.environ.get("WARTA_SITEURL", "https://warta.example.go.id")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# Drafts and future-dated articles, and images only they use, stay out; a leak
+# scan after the build fails it if any trace of them is in the output.
+WARTA_SHOW_DRAFTS = False

@@ -2,11 +2,12 @@
 
 Signal: ``all_generators_finalized`` (after the region plugin has turned each
 article's regions into Region pages). Each article gets ``article.related``,
-a list of WARTA_RELATED_COUNT articles.
+a sequence of WARTA_RELATED_COUNT articles computed when a page first uses it
+(the live preview re-indexes often and renders few pages).
 
 Scoring: a shared regency/city counts 3, a shared topic 2, a shared province
-1. Ties go to the newer story, then to the URL, so the result never depends on
-file order. Only the newest few stories of each region and topic are
+1. Ties go to the newer story (then to the file name, as the build reads
+files in sorted order). Only the newest few stories of each region and topic are
 candidates, so the work grows with the number of articles, not with
 articles × stories per topic.
 """
@@ -40,8 +41,12 @@ def build_index(articles):
     return index
 
 
-def related_to(article, index, count):
-    """The ``count`` best related articles for ``article``."""
+def related_to(article, index, count, rank):
+    """The ``count`` best related articles for ``article``.
+
+    ``rank`` maps each article to its place in the newest-first list, which
+    breaks ties between equal scores the same way every time.
+    """
     scores = defaultdict(int)
     limit = count * CANDIDATES_PER_KEY
     for key in article_keys(article):
@@ -53,8 +58,31 @@ def related_to(article, index, count):
             taken += 1
             if taken == limit:
                 break
-    ranked = sorted(scores, key=lambda o: (-scores[o], -o.date.timestamp(), o.url))
+    ranked = sorted(scores, key=lambda other: (-scores[other], rank[other]))
     return ranked[:count]
+
+
+class Related:
+    """An article's related stories, worked out the first time a page asks."""
+
+    def __init__(self, article, index, count, rank):
+        self._args = (article, index, count, rank)
+        self._items = None
+
+    def _list(self):
+        if self._items is None:
+            self._items = related_to(*self._args)
+            self._args = None
+        return self._items
+
+    def __iter__(self):
+        return iter(self._list())
+
+    def __len__(self):
+        return len(self._list())
+
+    def __getitem__(self, position):
+        return self._list()[position]
 
 
 def add_related(generators):
@@ -62,8 +90,9 @@ def add_related(generators):
         if isinstance(generator, ArticlesGenerator):
             count = get_setting(generator.settings, "WARTA_RELATED_COUNT")
             index = build_index(generator.articles)
+            rank = {article: n for n, article in enumerate(generator.articles)}
             for article in [*generator.articles, *generator.drafts]:
-                article.related = related_to(article, index, count)
+                article.related = Related(article, index, count, rank)
 
 
 def register():

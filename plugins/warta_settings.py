@@ -34,6 +34,42 @@ DEFAULTS = {
     # smallest number of files worth forking for.
     "WARTA_BUILD_PROCESSES": 0,
     "WARTA_PARALLEL_MIN_FILES": 400,
+    # Images (warta_images): widths of the resized copies in pixels (never
+    # wider than the original), the <picture> formats offered before the JPEG
+    # fallback, Pillow's options per format, the width of the <img src>
+    # fallback and the `sizes` attribute (how wide the article column is).
+    "WARTA_IMAGE_WIDTHS": (480, 800, 1200, 1600),
+    "WARTA_IMAGE_FORMATS": ("avif", "webp"),
+    "WARTA_IMAGE_ENCODERS": {
+        "avif": {"quality": 50, "speed": 8, "max_threads": 1},
+        "webp": {"quality": 78, "method": 4},
+        "jpeg": {"quality": 80, "optimize": True, "progressive": True},
+    },
+    "WARTA_IMAGE_FALLBACK_WIDTH": 800,
+    "WARTA_IMAGE_SIZES": "(min-width: 48rem) 42rem, 100vw",
+    # Where processed images are kept between builds ("" = CACHE_PATH/images).
+    "WARTA_IMAGE_CACHE": "",
+    # Social image (og:image): its size, and the colours of the card drawn
+    # for articles without a photo.
+    "WARTA_SOCIAL_IMAGE_SIZE": (1200, 630),
+    "WARTA_SOCIAL_CARD_COLOURS": {
+        "background": "#0b3d6b",
+        "text": "#ffffff",
+        "muted": "#c5d3e2",
+        "accent": "#a4231c",
+    },
+    # Article HTML (warta_html): hosts whose players may be embedded (https).
+    "WARTA_EMBED_HOSTS": (
+        "www.youtube.com",
+        "youtube.com",
+        "www.youtube-nocookie.com",
+        "youtube-nocookie.com",
+        "player.vimeo.com",
+    ),
+    # Newsroom (warta_newsroom): build drafts and future-dated articles, with a
+    # banner, at their normal URL (the local preview), or leave them and the
+    # images only they use out and scan the output for leaks (publish).
+    "WARTA_SHOW_DRAFTS": False,
     # Region pages (URLWrapper reads REGION_URL / REGION_SAVE_AS).
     "REGION_URL": "wilayah/{path}/",
     "REGION_SAVE_AS": "wilayah/{path}/index.html",

@@ -20,6 +20,7 @@ import time
 import traceback
 
 from pelican import Pelican, signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -30,15 +31,13 @@ from .generators import REPLACEMENTS
 from .prune import prune_output
 from .writer import WartaWriter
 
-PARALLEL_TYPES = ("ArticlesGenerator", "PagesGenerator", "RegionGenerator")
-
 
 class WartaPelican(Pelican):
     """Pelican with Warta's build steps (see the module docstring)."""
 
     def run(self):
         start, started = time.perf_counter(), time.time()
-        generators = self._make_generators()
+        self.generators = generators = self._make_generators()
         for generator in generators:
             if hasattr(generator, "generate_context"):
                 generator.generate_context()
@@ -90,7 +89,7 @@ class WartaPelican(Pelican):
             writer.slot, writer.slots = 0, slots
             writer.on_write = lambda: _tick(counter, progress)
             for generator in generators:
-                _generate_output(generator, writer, sharded=_parallel(generator))
+                _generate_output(generator, writer, sharded=writes_through_writer(generator))
             for child in children:
                 report = _join(child, progress, counter)
                 writer.stats.merge(report["stats"], report["paths"])
@@ -113,8 +112,15 @@ def _process_count(settings, total):
     return max(1, min(wanted, total))
 
 
-def _parallel(generator):
-    return type(generator).__name__ in PARALLEL_TYPES
+def writes_through_writer(generator):
+    """True for generators whose whole output goes through the Writer.
+
+    Their pages can be shared between processes (and rendered on request by
+    the preview). Plugin generators opt in with ``writes_through_writer = True``.
+    """
+    return isinstance(generator, (ArticlesGenerator, PagesGenerator)) or getattr(
+        generator, "writes_through_writer", False
+    )
 
 
 def _generate_output(generator, writer, sharded):
@@ -143,7 +149,7 @@ def _fork_writer(generators, writer, slot, slots, counter):
         writer.slot, writer.slots = slot, slots
         writer.on_write = lambda: _tick(counter, None)
         for generator in generators:
-            if _parallel(generator):
+            if writes_through_writer(generator):
                 generator.generate_output(writer)
         with os.fdopen(write_end, "w") as pipe:
             json.dump({"stats": writer.stats.as_tuple(), "paths": writer.stats.paths}, pipe)

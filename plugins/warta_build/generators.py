@@ -11,22 +11,61 @@
 """
 
 import calendar
+import logging
 import os
+from collections import defaultdict
 from itertools import groupby
 from operator import attrgetter
 
+from pelican import signals
+from pelican.contents import Article, SkipStub
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.utils import order_content, process_translations
 from pelican.writers import FileOverwriteFailedError
 
 from warta_settings import get_setting
 
 from .prefetch import prefetch_markdown
 
+logger = logging.getLogger(__name__)
+
 GRANULARITY_KEYS = {
     "year": attrgetter("date.year"),
     "month": attrgetter("date.year", "date.month"),
     "day": attrgetter("date.year", "date.month", "date.day"),
 }
+
+
+class WartaArticle(Article):
+    """Pelican's Article with its URL and output path worked out once.
+
+    Pelican formats both again (with the file's relative path) on every use;
+    listings use each URL many times. A change of status (draft → published)
+    forgets them, as the URL depends on it.
+    """
+
+    @property
+    def url(self):
+        return self._once("url")
+
+    @property
+    def save_as(self):
+        return self._once("save_as")
+
+    def _once(self, key):
+        override = self.__dict__.get(f"override_{key}")
+        if override is not None:
+            return override
+        cached = f"_warta_{key}"
+        if cached not in self.__dict__:
+            self.__dict__[cached] = self.get_url_setting(key)
+        return self.__dict__[cached]
+
+    @Article.status.setter
+    def status(self, value):
+        Article.status.fset(self, value)
+        self.__dict__.pop("_warta_url", None)
+        self.__dict__.pop("_warta_save_as", None)
 
 
 class SortedFilesMixin:
@@ -37,6 +76,13 @@ class SortedFilesMixin:
 
 
 class WartaArticlesGenerator(SortedFilesMixin, ArticlesGenerator):
+    """Pelican's ArticlesGenerator, split into reading and indexing.
+
+    ``generate_context`` reads every file (Markdown rendered in parallel
+    first), then builds the lists and taxonomies in :meth:`index`. The live
+    preview re-reads one file with :meth:`read` and calls :meth:`index` again.
+    """
+
     def generate_context(self):
         files = self.get_files(
             self.settings["ARTICLE_PATHS"], exclude=self.settings["ARTICLE_EXCLUDES"]
@@ -45,7 +91,85 @@ class WartaArticlesGenerator(SortedFilesMixin, ArticlesGenerator):
         processes = get_setting(self.settings, "WARTA_BUILD_PROCESSES") or os.cpu_count() or 1
         minimum = get_setting(self.settings, "WARTA_PARALLEL_MIN_FILES")
         prefetch_markdown(paths, self.settings, processes, minimum)
-        super().generate_context()
+        self.sources = {}
+        for name in files:
+            self.read(name)
+        self.index()
+
+    def read(self, name):
+        """Read the file ``name`` (relative to the content folder) into ``sources``."""
+        self.sources.pop(name, None)
+        article = self.get_cached_data(name, None)
+        if article is None:
+            try:
+                article = self.readers.read_file(
+                    base_path=self.path,
+                    path=name,
+                    content_class=WartaArticle,
+                    context=self.context,
+                    preread_signal=signals.article_generator_preread,
+                    preread_sender=self,
+                    context_signal=signals.article_generator_context,
+                    context_sender=self,
+                )
+            except Exception:
+                logger.exception("Could not process %s", name)
+                self._add_failed_source_path(name)
+                return None
+            if isinstance(article, SkipStub) or not article.is_valid():
+                self._add_failed_source_path(name)
+                return None
+            self.cache_data(name, article)
+        self.sources[name] = article
+        self.add_source_path(article)
+        self.add_static_links(article)
+        return article
+
+    def forget(self, name):
+        """Drop the article read from ``name`` (the file was deleted)."""
+        article = self.sources.pop(name, None)
+        if article is not None:
+            self.context["generated_content"].pop(name, None)
+        return article
+
+    def index(self):
+        """Build the article lists, taxonomies and archives from ``sources``."""
+        by_status = defaultdict(list)
+        for name in sorted(self.sources):
+            by_status[self.sources[name].status].append(self.sources[name])
+        self.articles, self.translations = self._ordered(by_status["published"])
+        self.hidden_articles, self.hidden_translations = self._ordered(by_status["hidden"])
+        self.drafts, self.drafts_translations = self._ordered(by_status["draft"])
+        signals.article_generator_pretaxonomy.send(self)
+        self._taxonomies()
+        self.dates = self._dates_of(self.articles)
+        self.period_archives = self._build_period_archives(self.dates, self.articles, self.settings)
+        self._update_context(
+            ("articles", "drafts", "hidden_articles", "dates", "tags", "categories", "authors")
+        )
+        self.context["period_archives"] = self.period_archives
+        self.save_cache()
+        self.readers.save_cache()
+        signals.article_generator_finalized.send(self)
+
+    def _ordered(self, articles):
+        originals, translations = process_translations(
+            articles, translation_id=self.settings["ARTICLE_TRANSLATION_ID"]
+        )
+        return order_content(originals, self.settings["ARTICLE_ORDER_BY"]), translations
+
+    def _taxonomies(self):
+        self.tags, categories, authors = defaultdict(list), defaultdict(list), defaultdict(list)
+        for article in self.articles:
+            if hasattr(article, "category"):
+                categories[article.category].append(article)
+            for tag in getattr(article, "tags", ()):
+                self.tags[tag].append(article)
+            for author in getattr(article, "authors", ()):
+                authors[author].append(article)
+        reverse = self.settings["REVERSE_CATEGORY_ORDER"]
+        self.categories = sorted(categories.items(), reverse=reverse)
+        self.authors = sorted(authors.items())
 
     def _dates_of(self, articles):
         """``articles`` in archive order (newest first by default)."""
@@ -73,6 +197,21 @@ class WartaArticlesGenerator(SortedFilesMixin, ArticlesGenerator):
 
     def generate_authors(self, write):
         self._write_taxonomy(write, "author", self.authors)
+
+    def generate_drafts(self, write):
+        """Pelican's, without assuming that every draft has a category."""
+        for draft in [*self.drafts_translations, *self.drafts]:
+            write(
+                draft.save_as,
+                self.get_template(draft.template),
+                self.context,
+                article=draft,
+                category=getattr(draft, "category", None),
+                override_output=hasattr(draft, "override_save_as"),
+                blog=True,
+                all_articles=self.articles,
+                url=draft.url,
+            )
 
     def _write_taxonomy(self, write, kind, entries):
         template = self.get_template(kind)

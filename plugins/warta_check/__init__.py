@@ -18,6 +18,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.contents import Article, Page
 
+from warta_images.check import body_image_problems
+from warta_reader.frontmatter import decode
 from warta_reader.problems import ERROR, WARNING, Problem
 from warta_reader.reader import field_context, is_page, load_matter, metadata_of
 
@@ -59,8 +61,8 @@ def _is_content(path, settings):
 
 def check_site(settings, paths=()):
     """Every problem in the content, sorted by file and line."""
-    ctx = field_context(settings)
-    problems, outputs = [], {}
+    ctx = field_context(settings, render=False)
+    problems, outputs = [_missing(p) for p in paths if not Path(p).exists()], {}
     for path in content_files(settings, paths):
         matter = load_matter(path)
         if not matter.broken:
@@ -68,14 +70,27 @@ def check_site(settings, paths=()):
             if not any(p.is_error for p in matter.problems):
                 _claim_output(path, matter, metadata, settings, outputs)
             _newsroom_warnings(matter, metadata)
+            _check_legacy_layout(path, matter)
+            matter.problems.extend(body_image_problems(matter, path, settings["PATH"]))
         problems.extend(matter.problems)
     return sorted(problems)
+
+
+def _missing(path):
+    return Problem(
+        str(path),
+        1,
+        "there is no such file or folder; check the path (relative to the folder "
+        "you run the command in)",
+    )
 
 
 def _claim_output(path, matter, metadata, settings, outputs):
     """Record where the file will be written; two files on one URL is an error."""
     cls = Page if is_page(path, settings) else Article
-    content = cls("", metadata=dict(metadata), settings=settings, source_path=str(path))
+    # A draft is previewed at the URL it will have once published (warta_newsroom).
+    metadata = {**metadata, "status": "published"}
+    content = cls("", metadata=metadata, settings=settings, source_path=str(path))
     key = content.save_as
     if key in outputs:
         first = outputs[key]
@@ -86,6 +101,27 @@ def _claim_output(path, matter, metadata, settings, outputs):
         )
         return
     outputs[key] = matter.path
+
+
+def _check_legacy_layout(path, matter):
+    """A 'Key: value' header must be followed by an empty line before the text.
+
+    YAML front matter ends at its closing '---'; Pelican's old header ends at
+    the first empty line only. Such files are rare, so only they are read
+    again. YAML fields start on line 2; a 'Key: value' header on line 1.
+    """
+    if min(matter.lines.values(), default=0) != 1 or matter.body_line < 3:
+        return
+    text, _ = decode(Path(path).read_bytes(), matter.path)
+    lines = (text or "").split("\n")
+    before = matter.body_line - 2  # index of the line just above the text
+    if before < len(lines) and lines[before].strip():
+        message = (
+            "the text starts right under the header, with no empty line between them; "
+            f"add an empty line after line {matter.body_line - 1}, or a first line "
+            "such as 'TOBOALI: …' is read as a field and lost"
+        )
+        matter.problems.append(Problem(matter.path, matter.body_line, message, ERROR))
 
 
 def _newsroom_warnings(matter, metadata):

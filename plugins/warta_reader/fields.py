@@ -7,7 +7,7 @@ Pelican expects.
 
 import difflib
 import re
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -48,6 +48,11 @@ PAGE_FIELDS = (
 )
 STATUSES = ("published", "draft")
 IMAGE_KEYS = ("src", "alt", "caption", "credit")
+CORRECTION_KEYS = ("date", "note")
+CORRECTION_EXAMPLE = "'- date: 2020-01-22T09:00+07:00' and, below it, '  note: What was corrected.'"
+_SENTENCE_END = (".", "!", "?", '"', "”")
+# A date further ahead than this is more likely a typo than an embargo.
+FAR_FUTURE = timedelta(days=366)
 DATE_HELP = "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM+07:00, e.g. 2020-01-21T10:00+07:00"
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(.*)$")
 
@@ -76,6 +81,9 @@ def article_metadata(matter, ctx):
     meta["date_only"] = _is_date_only(matter.fields.get("date"))
     meta["modified"] = _date(matter, "modified", zone)
     _check_modified(matter, meta)
+    _check_far_future(matter, meta)
+    meta["corrections"] = _corrections(matter, zone, meta["date"])
+    meta["modified"] = _latest_change(meta)
     meta["tags"] = _tags(matter, ctx)
     meta["summary"] = _summary(matter, ctx)
     meta["image"] = _image(matter, ctx)
@@ -104,9 +112,36 @@ def _unknown_fields(matter, known):
     for key in matter.fields:
         if key in known:
             continue
+        if _is_swallowed_text(matter, key):
+            matter.error(
+                key,
+                f"'{key}' is not a field, and '{_shorten(matter.fields[key])}' reads like "
+                "text; if it is the first paragraph, put an empty line between the header "
+                "and the text, or it is lost",
+            )
+            continue
         guess = difflib.get_close_matches(key, known, n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else "known fields: " + ", ".join(known[:12])
         matter.warning(key, f"unknown field '{key}' is ignored; {hint}")
+
+
+def _is_swallowed_text(matter, key):
+    """True for a sentence read as a field in a 'Key: value' header.
+
+    Pelican's header ends at the first empty line, so 'TOBOALI: Bupati membuka
+    rapat.' right under it becomes a field. YAML fields start on line 2, after
+    the opening '---'; a 'Key: value' header starts on line 1.
+    """
+    value = matter.fields[key]
+    if min(matter.lines.values(), default=0) != 1 or not isinstance(value, str):
+        return False
+    words = value.split()
+    return len(words) >= 6 or (len(words) >= 2 and value.rstrip().endswith(_SENTENCE_END))
+
+
+def _shorten(value, limit=40):
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _text(matter, key, required=False):
@@ -222,11 +257,16 @@ def _date(matter, key, zone, required=False):
         if required:
             matter.error(key, f"'{key}' is missing; add a line '{key}: 2020-01-21T10:00+07:00'")
         return None
+    return _parse_date(matter, key, key, value, zone)
+
+
+def _parse_date(matter, key, label, value, zone):
+    """An aware datetime from ``value``; problems are reported on ``key``'s line."""
     text = str(value).strip()
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError as exc:
-        matter.error(key, _date_problem(key, text, exc))
+        matter.error(key, _date_problem(label, text, exc))
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
@@ -262,6 +302,101 @@ def _check_modified(matter, meta):
             f"'modified' ({modified.isoformat()}) is before 'date' "
             f"({date.isoformat()}); a story can only be changed after it is published",
         )
+
+
+def _check_far_future(matter, meta):
+    date = meta.get("date")
+    if date and date - datetime.now(UTC) > FAR_FUTURE:
+        matter.warning(
+            "date",
+            f"date {date.date().isoformat()} is more than a year from now, so the article "
+            "stays unpublished until then; check the year",
+        )
+
+
+def _corrections(matter, zone, date):
+    """Corrections as [{"date": aware datetime, "note": str}], oldest first."""
+    value = matter.fields.get("corrections")
+    if value is None or value in ("", []):
+        return []
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        matter.error(
+            "corrections",
+            "'corrections' must be a list with one item per correction; "
+            f"write each as {CORRECTION_EXAMPLE}",
+        )
+        return []
+    found = []
+    for number, entry in enumerate(value, start=1):
+        correction = _correction(matter, f"correction {number}", entry, zone, date)
+        if correction:
+            found.append(correction)
+    return sorted(found, key=lambda c: c["date"])
+
+
+def _correction(matter, label, entry, zone, date):
+    if not isinstance(entry, dict):
+        matter.error(
+            "corrections",
+            f"{label} must have a 'date' and a 'note'; write it as {CORRECTION_EXAMPLE}",
+        )
+        return None
+    for key in sorted(set(map(str, entry)) - set(CORRECTION_KEYS)):
+        matter.warning("corrections", f"{label}: unknown field '{key}' is ignored; use date, note")
+    when = _correction_date(matter, label, entry.get("date"), zone, date)
+    note = _correction_note(matter, label, entry.get("note"))
+    if when is None or note is None:
+        return None
+    return {"date": when, "note": note}
+
+
+def _correction_date(matter, label, value, zone, date):
+    if value is None or value == "":
+        matter.error(
+            "corrections",
+            f"{label} has no 'date'; add '  date: 2020-01-22T09:00+07:00' (when it was corrected)",
+        )
+        return None
+    if isinstance(value, (list, dict)):
+        matter.error(
+            "corrections", f"{label}: 'date' must be one date, e.g. 2020-01-22T09:00+07:00"
+        )
+        return None
+    when = _parse_date(matter, "corrections", f"{label}: date", value, zone)
+    if when and date and when < date:
+        matter.error(
+            "corrections",
+            f"{label}: date ({when.isoformat()}) is before the article's date "
+            f"({date.isoformat()}); a correction can only come after publication",
+        )
+        return None
+    return when
+
+
+def _correction_note(matter, label, value):
+    if isinstance(value, (list, dict)):
+        matter.error("corrections", f"{label}: 'note' must be one text, not a {_kind(value)}")
+        return None
+    note = "" if value is None else str(value).strip()
+    if not note:
+        matter.error(
+            "corrections",
+            f"{label} has no 'note'; add '  note: …' saying what was corrected, "
+            "e.g. 'Nama kepala dinas diperbaiki.'",
+        )
+        return None
+    return note
+
+
+def _latest_change(meta):
+    """'modified', or the latest correction when that is later."""
+    modified = meta.get("modified")
+    corrections = meta.get("corrections")
+    if corrections and (modified is None or corrections[-1]["date"] > modified):
+        return corrections[-1]["date"]
+    return modified
 
 
 def _tags(matter, ctx):
@@ -308,6 +443,8 @@ def _summary(matter, ctx):
     text = _text(matter, "summary")
     if not text:
         return None
+    if ctx.markdown is None:  # checking only: the HTML is not needed
+        return text
     ctx.markdown.reset()
     return ctx.markdown.convert(text)
 
@@ -335,7 +472,7 @@ def _check_image(matter, ctx, image):
             "image", "the image has no 'src'; give its path, e.g. images/berita/2020/foto.jpg"
         )
         return
-    if not (ctx.content_path / src).is_file():
+    if not _is_file(ctx.content_path / src):
         matter.error(
             "image", f"image '{src}' does not exist; the path is relative to the content folder"
         )
@@ -343,6 +480,13 @@ def _check_image(matter, ctx, image):
         matter.error(
             "image", "the image has no 'alt' text; describe what the photo shows for blind readers"
         )
+
+
+def _is_file(path):
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        return False
 
 
 def _status(matter):

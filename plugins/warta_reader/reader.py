@@ -56,19 +56,23 @@ def is_page(source_path, settings):
 
 def markdown_for(settings):
     config = dict(settings.get("MARKDOWN", {}))
-    config["extensions"] = [
-        ext for ext in config.get("extensions", []) if ext != "markdown.extensions.meta"
-    ]
+    # As Pelican's MarkdownReader: the extensions configured are the ones used.
+    configs = {
+        name: options
+        for name, options in config.get("extension_configs", {}).items()
+        if name != "markdown.extensions.meta"
+    }
+    names = dict.fromkeys([*config.get("extensions", []), *configs])
+    config["extensions"] = [ext for ext in names if ext != "markdown.extensions.meta"]
+    config["extension_configs"] = configs
     return Markdown(**config)
 
 
-def field_context(settings, markdown=None):
-    return fields.Context(
-        settings,
-        load_registry(),
-        topic_registry(settings),
-        markdown or markdown_for(settings),
-    )
+def field_context(settings, markdown=None, render=True):
+    """What the field checks need; ``render=False`` skips Markdown (checking only)."""
+    if render and markdown is None:
+        markdown = markdown_for(settings)
+    return fields.Context(settings, load_registry(), topic_registry(settings), markdown)
 
 
 def metadata_of(matter, source_path, ctx):

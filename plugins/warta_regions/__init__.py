@@ -21,6 +21,8 @@ __all__ = ["Region", "RegionGenerator", "register"]
 class RegionGenerator(Generator):
     """Writes the region directory, region pages and region feeds."""
 
+    writes_through_writer = True  # warta_build may share its pages between processes
+
     def generate_context(self):
         self.index = RegionIndex(load_registry(), self.settings)
         for article in self._all_articles():

@@ -1,0 +1,139 @@
+"""The measured scenarios: each takes a :class:`Bench` and returns a :class:`Run`.
+
+To measure something new, write ``def my_scenario(bench) -> Run`` and add it to
+:data:`SCENARIOS`. A live-preview server plugs into :func:`save_to_preview`:
+pass it a callable that returns once the preview shows the saved file, e.g.
+``save_to_preview(bench, server.wait_until_updated)``.
+"""
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from time import perf_counter
+
+from .corpus import Corpus
+from .measure import Run, changes, file_stamps, output_stats, run_runner
+
+
+@dataclass
+class Bench:
+    """The corpus and the folders one benchmark works in."""
+
+    corpus: Corpus
+    work: Path
+    edits: int = 0
+    runs: int = 0
+
+    def output(self, site):
+        return self.work / f"output-{site}"
+
+    def content(self, site):
+        return self.corpus.warta if site == "warta" else self.corpus.vanilla
+
+    def log(self, name):
+        """A new log file for one run: logs/NN-name.log."""
+        self.runs += 1
+        return self.work / "logs" / f"{self.runs:02d}-{name}.log"
+
+
+def build(bench, site="warta", name="build", profile=None):
+    """Build the site in a new process into its output folder."""
+    output = bench.output(site)
+    args = ["build", "--site", site, "--content", bench.content(site), "--output", output]
+    if profile:
+        args += ["--profile", profile]
+    before = file_stamps(output)
+    run = run_runner(args, bench.log(name))
+    run.output = {**output_stats(output), **changes(before, file_stamps(output))}
+    return run
+
+
+def cold_build(bench):
+    """Warta build into an empty output folder."""
+    shutil.rmtree(bench.output("warta"), ignore_errors=True)
+    return build(bench, name="cold-build")
+
+
+def warm_rebuild(bench):
+    """Warta build again, nothing changed since the last build."""
+    if not bench.output("warta").exists():
+        build(bench, name="warm-up")
+    return build(bench, name="warm-rebuild")
+
+
+def edit_article(bench):
+    """Append a sentence to one published article; return its path."""
+    published = [spec for spec in bench.corpus.articles if spec.status != "draft"]
+    spec = published[len(published) // 2]
+    path = bench.corpus.warta / spec.path
+    bench.edits += 1
+    with open(path, "a", encoding="utf-8", newline="\n") as handle:
+        handle.write(f"\nPembaruan {bench.edits}: data penerima manfaat telah diperbarui.\n")
+    return path
+
+
+def save_to_preview(bench, refresh):
+    """Edit one article, then time ``refresh(path)`` until the preview shows it.
+
+    ``refresh`` gets the path of the saved file and returns when the preview is
+    up to date. If it returns a Run (a measured process), its peak memory and
+    output are kept; the time is always the time ``refresh`` took.
+    """
+    path = edit_article(bench)
+    start = perf_counter()
+    refreshed = refresh(path)
+    seconds = perf_counter() - start
+    run = refreshed if isinstance(refreshed, Run) else Run(seconds)
+    run.seconds = seconds
+    return run
+
+
+def edit_rebuild(bench):
+    """Save → preview with today's tooling: a full Warta rebuild."""
+    return save_to_preview(bench, lambda path: build(bench, name="edit-rebuild"))
+
+
+def content_check(bench):
+    """Warta's content check alone (``warta_check.check_site``) in a new process."""
+    args = ["check", "--content", bench.corpus.warta]
+    return run_runner(args, bench.log("check"))
+
+
+def vanilla_cold_build(bench):
+    """Stock Pelican (notmyidea, MarkdownReader) on the Key: value copy."""
+    shutil.rmtree(bench.output("vanilla"), ignore_errors=True)
+    return build(bench, site="vanilla", name="vanilla-cold-build")
+
+
+def profile_build(bench, path):
+    """A cold Warta build under cProfile; writes PATH and PATH.txt (a summary)."""
+    shutil.rmtree(bench.output("warta"), ignore_errors=True)
+    return build(bench, name="profile", profile=Path(path).resolve())
+
+
+SCENARIOS = {
+    "cold_build": cold_build,
+    "warm_rebuild": warm_rebuild,
+    "edit_rebuild": edit_rebuild,
+    "check": content_check,
+    "vanilla_cold_build": vanilla_cold_build,
+}
+
+
+def run_scenarios(bench, names, repeat, progress):
+    """{name: [Run, …]}: each scenario ``repeat`` times, in the order of SCENARIOS."""
+    runs = {}
+    for name in (n for n in SCENARIOS if n in names):
+        runs[name] = []
+        for number in range(1, repeat + 1):
+            run = SCENARIOS[name](bench)
+            runs[name].append(run)
+            progress(f"{name} {number}/{repeat}: {run.seconds:.2f} s, {_peak(run)}")
+    return runs
+
+
+def _peak(run):
+    if not run.peak_mb:
+        return "peak n/a"
+    tree = f", tree {run.tree_mb:.0f} MB" if run.tree_mb else ""
+    return f"peak {run.peak_mb:.0f} MB{tree}"
