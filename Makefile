@@ -7,7 +7,7 @@ INVOKE = $(VENV)/bin/invoke
 STAMP = $(VENV)/.installed
 
 .DEFAULT_GOAL := html
-.PHONY: html test check devserver serve preview publish clean lint bench new
+.PHONY: html test check devserver serve preview publish clean lint bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV) || { \
@@ -38,6 +38,9 @@ preview: $(STAMP)
 
 publish: $(STAMP)
 	$(INVOKE) publish
+
+bench: $(STAMP)
+	$(INVOKE) bench
 
 clean: $(STAMP)
 	$(INVOKE) clean
