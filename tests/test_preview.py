@@ -28,7 +28,7 @@ def preview(tmp_path):
     content = copy_site("basic", tmp_path)
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
-    settings = site_settings(content, tmp_path / "output", THEME=str(theme))
+    settings = site_settings(content, tmp_path / "output", THEME=str(theme), DEFAULT_PAGINATION=2)
     return PreviewSite(settings, ROOT), content, theme
 
 
@@ -54,6 +54,7 @@ def test_a_new_article_gets_its_page_and_joins_the_listings(preview):
     site.refresh([str(source)])
     assert "Isi berita baru." in page(site, "berita/2021/05/baru/index.html")
     assert "Berita Baru dari Toboali" in page(site, "index.html")
+    assert "Format Lama Tetap Terbaca" in page(site, "page/2/index.html")  # pushed down
     region = "wilayah/kepulauan-bangka-belitung/kabupaten-bangka-selatan/index.html"
     assert "Berita Baru dari Toboali" in page(site, region)
 

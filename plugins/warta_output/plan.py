@@ -1,4 +1,4 @@
-"""Every file a build will write, with a readable name of its source."""
+"""Every file a build will write, with where it comes from."""
 
 import os
 
@@ -19,26 +19,57 @@ def plan_outputs(generators):
             yield from generator.planned_outputs()
 
 
+class Source:
+    """Where an output comes from, described only when a message needs it.
+
+    ``thing`` is a content object (named by its file), a taxonomy entry
+    (named by its name) or a text; ``page`` is the page of a listing.
+    """
+
+    __slots__ = ("kind", "page", "thing")
+
+    def __init__(self, kind, thing, page=1):
+        self.kind, self.thing, self.page = kind, thing, page
+
+    def __str__(self):
+        text = f"{self.kind} {_name(self.thing)}".strip()
+        return text if self.page == 1 else f"page {self.page} of {text}"
+
+    def __eq__(self, other):
+        return isinstance(other, Source) and (self.kind, self.thing, self.page) == (
+            other.kind,
+            other.thing,
+            other.page,
+        )
+
+    def __hash__(self):
+        return hash((self.kind, id(self.thing), self.page))
+
+
+def _name(thing):
+    if isinstance(thing, str):
+        return thing
+    path = getattr(thing, "source_path", None)
+    if path:
+        return os.path.relpath(path)
+    return repr(getattr(thing, "name", None) or getattr(thing, "title", thing))
+
+
 def paginated(save_as, url, items, settings, template, source):
-    """The save_as of every page of a paginated listing."""
+    """(save_as, source) of every page of a paginated listing."""
     if template not in settings["PAGINATED_TEMPLATES"]:
         yield save_as, source
         return
     per_page = settings["PAGINATED_TEMPLATES"][template] or settings["DEFAULT_PAGINATION"]
     paginator = Paginator(save_as, url, items, settings, per_page)
     for number in paginator.page_range:
-        label = source if number == 1 else f"page {number} of {source}"
-        yield paginator.page(number).save_as, label
+        page_source = source if number == 1 else Source(source.kind, source.thing, number)
+        yield paginator.page(number).save_as, page_source
 
 
 def _content(items, kind):
     for item in items:
-        yield item.save_as, f"{kind} {_source(item)}"
-
-
-def _source(content):
-    path = getattr(content, "source_path", "") or ""
-    return os.path.relpath(path) if path else repr(content.title)
+        yield item.save_as, Source(kind, item)
 
 
 def _articles_outputs(gen):
@@ -53,7 +84,7 @@ def _articles_outputs(gen):
         yield from _taxonomy(settings, "category", item, articles)
     for granularity, archives in gen.period_archives.items():
         for archive in archives:
-            source = f"{granularity} archive {archive['save_as']}"
+            source = Source(f"{granularity} archive", archive["save_as"])
             yield from paginated(
                 archive["save_as"],
                 archive["url"],
@@ -66,19 +97,19 @@ def _articles_outputs(gen):
 
 
 def _taxonomy(settings, kind, item, articles):
-    source = f"{kind} {item.name!r}"
+    source = Source(kind, item)
     if item.save_as:
         yield from paginated(item.save_as, item.url, articles, settings, kind, source)
     for feed in ("ATOM", "RSS"):
         pattern = settings.get(f"{kind.upper()}_FEED_{feed}")
         if pattern:
-            yield pattern.format(slug=item.slug), f"{feed.lower()} feed of {source}"
+            yield pattern.format(slug=item.slug), Source(f"{feed.lower()} feed of {kind}", item)
 
 
 def _feeds(settings):
     for name in ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS"):
         if settings.get(name):
-            yield settings[name], f"setting {name}"
+            yield settings[name], Source("setting", name)
 
 
 def _direct_templates(gen):
@@ -87,7 +118,7 @@ def _direct_templates(gen):
         save_as = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
         url = settings.get(f"{template.upper()}_URL", f"{template}.html")
         if save_as:
-            source = f"template {template}.html"
+            source = Source("template", f"{template}.html")
             yield from paginated(save_as, url, gen.articles, settings, template, source)
 
 
@@ -99,10 +130,10 @@ def _pages_outputs(gen):
 
 def _static_outputs(gen):
     for static in gen.staticfiles:
-        yield static.save_as, f"static file {_source(static)}"
+        yield static.save_as, Source("static file", static)
     theme_static = os.path.join(gen.theme, "static")
     for root, _dirs, files in os.walk(theme_static):
         for name in files:
             relative = os.path.relpath(os.path.join(root, name), theme_static)
             path = os.path.join(gen.settings["THEME_STATIC_DIR"], relative)
-            yield path, f"theme file {relative}"
+            yield path, Source("theme file", relative)

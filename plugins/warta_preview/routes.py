@@ -10,7 +10,7 @@ import io
 
 from pelican.writers import Writer
 
-from warta_output.plan import paginated
+from warta_output.plan import Source, paginated
 
 
 class _Template:
@@ -50,7 +50,12 @@ class RouteRecorder(Writer):
         return [
             path
             for path, _ in paginated(
-                name, kwargs.get("url"), items, self.settings, template_name, None
+                name,
+                kwargs.get("url"),
+                items,
+                self.settings,
+                template_name,
+                Source("listing", name),
             )
         ]
 

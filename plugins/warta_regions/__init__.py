@@ -36,15 +36,15 @@ class RegionGenerator(Generator):
 
     def planned_outputs(self):
         """(path, source) of every file generate_output will write."""
-        from warta_output.plan import paginated
+        from warta_output.plan import Source, paginated
 
-        yield self.settings["REGIONS_SAVE_AS"], "the region directory"
+        yield self.settings["REGIONS_SAVE_AS"], Source("the region directory", "")
         for region in self.index.with_news():
-            source = f"region {region.name!r}"
+            source = Source("region", region)
             yield from paginated(
                 region.save_as, region.url, region.articles, self.settings, "region", source
             )
-            yield region.feed_url, f"atom feed of {source}"
+            yield region.feed_url, Source("atom feed of region", region)
 
     def generate_output(self, writer):
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])

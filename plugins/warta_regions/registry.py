@@ -191,9 +191,7 @@ class RegionRegistry:
             if region.is_province:
                 continue
             if region.province_code not in children:
-                raise RegionError(
-                    f"region {region.code}: unknown province {region.province_code}"
-                )
+                raise RegionError(f"region {region.code}: unknown province {region.province_code}")
             children[region.province_code].append(region)
         return children
 
@@ -260,9 +258,7 @@ class RegionRegistry:
         probes = [normalise(rest), normalise(query)] if kind else [normalise(query)]
         found: dict[str, Region] = {}
         for probe in probes:
-            keys = difflib.get_close_matches(
-                probe, self._keys, n=10, cutoff=_SUGGESTION_CUTOFF
-            )
+            keys = difflib.get_close_matches(probe, self._keys, n=10, cutoff=_SUGGESTION_CUTOFF)
             for key in keys:
                 for region in self._exact.get(key, []) + self._stripped.get(key, []):
                     found.setdefault(region.code, region)
@@ -273,9 +269,7 @@ class RegionRegistry:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, (list, tuple)):
-            raise RegionError(
-                f"regions must be text or a list, not {type(value).__name__}"
-            )
+            raise RegionError(f"regions must be text or a list, not {type(value).__name__}")
         found: dict[str, Region] = {}
         for text in value:
             region = self.resolve(text)
