@@ -121,14 +121,19 @@ SCENARIOS = {
 
 
 def run_scenarios(bench, names, repeat, progress):
-    """{name: [Run, …]}: each scenario ``repeat`` times, in the order of SCENARIOS."""
-    runs = {}
-    for name in (n for n in SCENARIOS if n in names):
-        runs[name] = []
-        for number in range(1, repeat + 1):
+    """{name: [Run, …]}: ``repeat`` rounds, each running every scenario once.
+
+    Rounds (rather than all runs of one scenario in a row) spread the noise of
+    a shared machine over all scenarios, so that ratios such as Warta/vanilla
+    compare runs made close in time.
+    """
+    chosen = [name for name in SCENARIOS if name in names]
+    runs = {name: [] for name in chosen}
+    for number in range(1, repeat + 1):
+        for name in chosen:
             run = SCENARIOS[name](bench)
             runs[name].append(run)
-            progress(f"{name} {number}/{repeat}: {run.seconds:.2f} s, {_peak(run)}")
+            progress(f"round {number}/{repeat} {name}: {run.seconds:.2f} s, {_peak(run)}")
     return runs
 
 

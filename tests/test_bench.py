@@ -5,6 +5,7 @@ from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
 from bench.corpus import generate
+from bench.scenarios import Bench, save_to_preview
 from conftest import site_settings
 from warta_check import check_site, content_files
 from warta_reader.reader import load_matter
@@ -70,3 +71,12 @@ def test_key_value_copy_has_the_same_titles(corpus):
         _, metadata = reader.read(str(corpus.vanilla / spec.path))
         yaml_title = load_matter(corpus.warta / spec.path).fields["title"]
         assert metadata["title"] == yaml_title == spec.title
+
+
+def test_save_to_preview_edits_one_article_and_times_the_refresh(tmp_path):
+    bench = Bench(generate(tmp_path / "corpus", ARTICLES), tmp_path)
+    saved = []
+    run = save_to_preview(bench, saved.append)
+    assert len(saved) == 1
+    assert "Pembaruan 1:" in saved[0].read_text(encoding="utf-8")
+    assert run.seconds >= 0

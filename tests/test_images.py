@@ -306,6 +306,18 @@ def test_content_check_reports_body_image_problems(tmp_path, body, line, needle)
     assert found[0].line == line and found[0].is_error
 
 
+def test_content_check_reports_a_lead_photo_it_cannot_publish(tmp_path):
+    content = copy_site("images", tmp_path)
+    draw_photos(content)
+    (content / "images/foto.heic").write_bytes(b"not really")
+    head = ARTICLE_HEAD.replace("---\n\n", "image:\n  src: images/foto.heic\n  alt: Foto\n---\n\n")
+    (content / "berita/salah.md").write_text(head + "Teks.\n", encoding="utf-8")
+    problems = [
+        p for p in check_site(site_settings(content, tmp_path / "out")) if "salah" in p.path
+    ]
+    assert [(p.line, p.is_error) for p in problems if "HEIC file" in p.message] == [(6, True)]
+
+
 def test_content_check_ignores_images_in_code_blocks(tmp_path):
     content = copy_site("images", tmp_path)
     draw_photos(content)
@@ -354,7 +366,8 @@ def macros():
 
 
 PROCESSED = {
-    "src": "images/a-160.jpg",
+    "src": "images/a.jpg",
+    "url": "images/a-160.jpg",
     "width": 160,
     "height": 120,
     "alt": 'Bupati "meninjau" <jalan>',
@@ -378,6 +391,7 @@ def test_picture_macro_renders_sources_and_escapes_alt(macros):
     assert [s["type"] for s in sources] == ["image/avif", "image/webp"]
     assert sources[0]["srcset"] == "https://warta.example/images/a-160.avif 160w"
     image = html.img
+    assert image["src"] == "https://warta.example/images/a-160.jpg"
     assert image["alt"] == 'Bupati "meninjau" <jalan>'
     assert image["srcset"] == (
         "https://warta.example/images/a-160.jpg 160w, https://warta.example/images/a-320.jpg 320w"
@@ -502,3 +516,17 @@ def test_article_body_is_finished_by_warta_html(article):
     frame = body.select_one("div.warta-embed > iframe")
     assert frame["src"].startswith("https://www.youtube-nocookie.com/embed/")
     assert frame["loading"] == "lazy" and frame["title"]
+
+
+def test_a_logo_in_the_content_folder_is_published_without_metadata(tmp_path):
+    content = copy_site("images", tmp_path)
+    draw_photos(content)
+    logo = Image.new("RGB", (64, 64), (11, 61, 107))
+    logo.save(content / "images/logo-daerah.png", "PNG", exif=phone_exif())
+    settings = fast_settings(tmp_path, WARTA_LOGO="images/logo-daerah.png")
+    output = build_site(content, tmp_path / "out", **settings)
+    with Image.open(output / "images/logo-daerah.png") as published:
+        assert published.size == (64, 64)
+        assert not published.getexif() and "exif" not in published.info
+    header = soup(output / "index.html").select_one(".warta-header__logo")
+    assert header["src"] == "/images/logo-daerah.png"

@@ -11,6 +11,8 @@ status 1 when there is an error — before the output folder is touched.
 """
 
 import fnmatch
+import multiprocessing
+import os
 import re
 import sys
 from pathlib import Path
@@ -22,6 +24,7 @@ from warta_images.check import body_image_problems
 from warta_reader.frontmatter import decode
 from warta_reader.problems import ERROR, WARNING, Problem
 from warta_reader.reader import field_context, is_page, load_matter, metadata_of
+from warta_settings import get_setting
 
 EXTENSIONS = {".md", ".markdown", ".mkd", ".mdown"}
 TITLE_LIMIT = 120
@@ -61,19 +64,48 @@ def _is_content(path, settings):
 
 def check_site(settings, paths=()):
     """Every problem in the content, sorted by file and line."""
-    ctx = field_context(settings, render=False)
-    problems, outputs = [_missing(p) for p in paths if not Path(p).exists()], {}
-    for path in content_files(settings, paths):
-        matter = load_matter(path)
-        if not matter.broken:
-            metadata = metadata_of(matter, path, ctx)
-            if not any(p.is_error for p in matter.problems):
-                _claim_output(path, matter, metadata, settings, outputs)
-            _newsroom_warnings(matter, metadata)
-            _check_legacy_layout(path, matter)
-            matter.problems.extend(body_image_problems(matter, path, settings["PATH"]))
-        problems.extend(matter.problems)
+    problems = [_missing(p) for p in paths if not Path(p).exists()]
+    outputs = {}  # save_as -> the file that claimed it first
+    for found, claim in _check_files(settings, content_files(settings, paths)):
+        problems.extend(found)
+        if claim:
+            problems.extend(_claim(claim, outputs))
     return sorted(problems)
+
+
+def _check_files(settings, files):
+    """(problems, claim) for each file, in order; in parallel on big sites."""
+    processes = get_setting(settings, "WARTA_BUILD_PROCESSES") or os.cpu_count() or 1
+    if processes < 2 or len(files) < get_setting(settings, "WARTA_PARALLEL_MIN_FILES"):
+        _start(settings)
+        yield from map(_check_file, files)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes, initializer=_start, initargs=(settings,)) as pool:
+        yield from pool.imap(_check_file, files, chunksize=64)
+
+
+_worker = {}
+
+
+def _start(settings):
+    _worker["settings"] = settings
+    _worker["ctx"] = field_context(settings, render=False)
+
+
+def _check_file(path):
+    """The problems of one file, and the output it claims (or None)."""
+    settings, ctx = _worker["settings"], _worker["ctx"]
+    matter = load_matter(path)
+    claim = None
+    if not matter.broken:
+        metadata = metadata_of(matter, path, ctx)
+        if not any(p.is_error for p in matter.problems):
+            claim = _output_of(path, matter, metadata, settings)
+        _newsroom_warnings(matter, metadata)
+        _check_legacy_layout(path, matter)
+        matter.problems.extend(body_image_problems(matter, path, settings["PATH"]))
+    return matter.problems, claim
 
 
 def _missing(path):
@@ -85,22 +117,26 @@ def _missing(path):
     )
 
 
-def _claim_output(path, matter, metadata, settings, outputs):
-    """Record where the file will be written; two files on one URL is an error."""
+def _output_of(path, matter, metadata, settings):
+    """(save_as, url, file, line) where the file will be published."""
     cls = Page if is_page(path, settings) else Article
     # A draft is previewed at the URL it will have once published (warta_newsroom).
     metadata = {**metadata, "status": "published"}
     content = cls("", metadata=metadata, settings=settings, source_path=str(path))
-    key = content.save_as
-    if key in outputs:
-        first = outputs[key]
-        matter.error(
-            "slug",
-            f"this file and {first} would both be published at /{content.url}; "
-            "give one of them another 'slug:' (or file name)",
-        )
-        return
-    outputs[key] = matter.path
+    return content.save_as, content.url, matter.path, matter.line_of("slug")
+
+
+def _claim(claim, outputs):
+    """An error when another file already claimed this output."""
+    save_as, url, path, line = claim
+    if save_as not in outputs:
+        outputs[save_as] = path
+        return []
+    message = (
+        f"this file and {outputs[save_as]} would both be published at /{url}; "
+        "give one of them another 'slug:' (or file name)"
+    )
+    return [Problem(path, line, message)]
 
 
 def _check_legacy_layout(path, matter):

@@ -8,10 +8,12 @@ original) in AVIF and WebP with a JPEG fallback. The originals never reach
 the output. Each article also gets a 1200×630 social image (``og:image``):
 a crop of its photo, or a card with the site logo, headline and date.
 
-Templates read ``article.image`` (``src``, ``width``, ``height``,
-``srcset``, ``sources``, ``sizes``, ``alt``, ``caption``, ``credit``; see
-macros/picture.html) and ``article.og_image`` / ``og_image_width`` /
-``og_image_height`` (a site-relative path and its size).
+Templates read ``article.image`` — the front matter's ``src`` (the source,
+relative to the content folder; it is not published), ``alt``, ``caption``
+and ``credit``, plus ``url`` (the JPEG fallback), ``width``, ``height``,
+``srcset``, ``sources`` and ``sizes`` (see macros/picture.html) — and
+``article.og_image`` / ``og_image_width`` / ``og_image_height`` (a
+site-relative path and its size).
 
 Files are made once: they are cached by the SHA-256 of the source and a
 digest of the encoder settings (see :mod:`warta_images.catalog`), encoded in
@@ -31,6 +33,7 @@ article's parsed body), so this plugin needs warta_html in PLUGINS.
 import logging
 import os
 import sys
+from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
@@ -39,6 +42,7 @@ from warta_html import TRANSFORMS_KEY
 
 from .catalog import ImageCatalog, wants_rewrite
 from .config import read_config
+from .logo import logo_file
 from .sources import is_raster
 
 logger = logging.getLogger(__name__)
@@ -116,10 +120,13 @@ def drop_original_images(generator):
         (dropped if is_raster(static.source_path) else kept).append(static)
     if not dropped:
         return
-    generator.staticfiles[:] = kept
-    generator.context["staticfiles"] = kept
+    generator.staticfiles[:] = kept  # the context holds this very list
     for static in dropped:
         generator.context["static_content"].pop(static.get_relative_source_path(), None)
+    logo = logo_file(generator.settings, include_theme=False)  # published by the catalog
+    dropped = [s for s in dropped if logo is None or Path(s.source_path) != logo]
+    if not dropped:
+        return
     names = ", ".join(sorted(os.path.relpath(s.source_path) for s in dropped)[:5])
     logger.warning(
         "%d image file(s) not published as they are (%s%s): photos are published only as "

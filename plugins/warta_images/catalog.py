@@ -34,6 +34,7 @@ from pathlib import Path
 from babel.dates import format_date
 from bs4 import BeautifulSoup
 from pelican.contents import Article
+from PIL import Image
 
 from warta_reader.problems import Problem
 from warta_reader.reader import display_path, load_matter
@@ -167,7 +168,8 @@ class ImageCatalog:
             if copy["width"] <= self.config.fallback_width:
                 chosen = copy
         return {
-            "src": chosen["url"],
+            "src": photo.source.relative,
+            "url": chosen["url"],
             "width": chosen["width"],
             "height": chosen["height"],
             "srcset": fallback,
@@ -178,7 +180,6 @@ class ImageCatalog:
             "alt": alt,
             "caption": caption,
             "credit": credit,
-            "original": photo.source.relative,
         }
 
     def largest(self, photo):
@@ -361,8 +362,6 @@ class ImageCatalog:
         fmt = {".jpg": "jpeg", ".jpeg": "jpeg", ".webp": "webp", ".avif": "avif"}.get(suffix, "png")
         cached = self.config.cache_dir / sha[:2] / sha / f"logo{PIPELINE_VERSION}{suffix}"
         if not cached.exists():
-            from PIL import Image
-
             with Image.open(path) as image:
                 clean = encode.upright_srgb(image)
             encode.save(clean, str(cached), fmt, self.config.encoders.get(fmt, {}))
@@ -419,7 +418,7 @@ class ImageCatalog:
 
     def _uses(self, content, relative):
         image = getattr(content, "image", None)
-        if isinstance(image, dict) and image.get("original") == relative:
+        if isinstance(image, dict) and image.get("src") == relative:
             return True
         return any(p.source.relative == relative for p in self._body_photos.get(id(content), ()))
 

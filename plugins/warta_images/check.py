@@ -5,17 +5,19 @@ and raw ``<img>`` tags, and reports:
 
 - a raw ``<img>`` without alt text (``![](…)`` is reported by warta_check);
 - an image file that does not exist, is outside the content folder or is of
-  a type the site cannot publish.
+  a type the site cannot publish;
+- a front-matter ``image`` of such a type (the reader reports the rest).
 
 Fenced code blocks are skipped: an ``<img>`` shown as an example is not an image.
 """
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 from warta_reader.problems import ERROR, Problem
 
-from .sources import SourceProblem, resolve_source
+from .sources import READABLE, SourceProblem, resolve_source
 
 MARKDOWN_IMAGE = re.compile(
     r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^\s)>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
@@ -30,7 +32,7 @@ NO_ALT = (
 def body_image_problems(matter, source_path, content_root):
     """Problems of the images in ``matter``'s text, each at its line."""
     lines = _without_code(matter.body.split("\n"))
-    problems = []
+    problems = _lead_image_problems(matter, content_root)
 
     def add(offset, message):
         problems.append(Problem(matter.path, matter.body_line + offset, message, ERROR))
@@ -48,6 +50,20 @@ def body_image_problems(matter, source_path, content_root):
                 add(offset, NO_ALT)
             _check_source(attrs.get("src") or "", source_path, content_root, offset, add)
     return problems
+
+
+def _lead_image_problems(matter, content_root):
+    """A front-matter image of a type the site cannot publish (the reader checks the rest)."""
+    image = matter.fields.get("image")
+    src = image.get("src") if isinstance(image, dict) else image
+    if not isinstance(src, str) or not src.strip() or Path(src.strip()).suffix.lower() in READABLE:
+        return []
+    try:
+        resolve_source(src, content_root)
+    except SourceProblem as problem:
+        if "does not exist" not in str(problem):  # reported by the reader already
+            return [Problem(matter.path, matter.line_of("image"), str(problem), ERROR)]
+    return []
 
 
 def _check_source(src, source_path, content_root, offset, add):

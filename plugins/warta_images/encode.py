@@ -115,7 +115,10 @@ def upright_srgb(image, need=None):
         stored = need[::-1] if _orientation(image) in ROTATED else need
         image.draft(None, stored)  # let libjpeg decode at 1/2, 1/4 or 1/8 scale
     image.load()
-    upright = ImageOps.exif_transpose(image)
+    try:
+        upright = ImageOps.exif_transpose(image)
+    except Exception:  # a damaged EXIF block: keep the pixels as stored
+        upright = image.copy()
     result = _to_srgb(upright)
     result.info = {}
     return result
