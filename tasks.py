@@ -29,10 +29,15 @@ def _pelican(c, settings, output, extra=""):
         raise Exit("Build failed: see the messages above.", code=1)
 
 
-@task(help={"output": "folder to write the site to (default: output)"})
-def build(c, output=CONFIG["output"]):
+@task(
+    help={
+        "output": "folder to write the site to (default: output)",
+        "force": "build even when nothing changed since the last build",
+    }
+)
+def build(c, output=CONFIG["output"], force=False):
     """Build the local preview of the site (drafts included) into output/."""
-    _pelican(c, CONFIG["settings"], output)
+    _pelican(c, CONFIG["settings"], output, "-e WARTA_SKIP_UNCHANGED=false" if force else "")
     print(
         f"\nSite built in {output}/. To read it, run `make serve` and open "
         f"http://{CONFIG['host']}:{CONFIG['port']}/ (or `make devserver` to rebuild on change)."

@@ -19,6 +19,17 @@ from .measure import BenchError
 from .report import render, summarise
 from .scenarios import SCENARIOS, Bench, profile_build, run_scenarios
 
+# What a run leaves in --workdir (removed before the next run).
+WORK_FOLDERS = (
+    "warta",
+    "vanilla",
+    "logs",
+    "output-warta",
+    "output-vanilla",
+    "cache-warta",
+    "cache-vanilla",
+)
+
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
@@ -52,7 +63,7 @@ def prepare_workdir(workdir):
     if workdir is None:
         return Path(tempfile.mkdtemp(prefix="warta-bench-")), True
     workdir.mkdir(parents=True, exist_ok=True)
-    for name in ("warta", "vanilla", "output-warta", "output-vanilla", "logs"):
+    for name in WORK_FOLDERS:
         shutil.rmtree(workdir / name, ignore_errors=True)
     return workdir.resolve(), False
 

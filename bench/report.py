@@ -10,6 +10,7 @@ TITLES = {
     "cold_build": "cold build",
     "warm_rebuild": "warm rebuild, nothing changed",
     "edit_rebuild": "edit one article, full rebuild",
+    "preview_save": "edit one article, live preview",
     "check": "content check alone",
     "vanilla_cold_build": "vanilla Pelican cold build",
 }
@@ -59,6 +60,8 @@ def scenario_summary(runs):
         summary["inner_best"] = min(inner)
     if runs[-1].output:
         summary["output"] = runs[-1].output
+    if "start_seconds" in runs[-1].result:
+        summary["start_seconds"] = [run.result["start_seconds"] for run in runs]
     if "errors" in runs[-1].result:
         summary["problems"] = {k: runs[-1].result[k] for k in ("errors", "warnings")}
     return summary
@@ -66,6 +69,14 @@ def scenario_summary(runs):
 
 def best_run(runs):
     return min(runs, key=lambda run: run.seconds) if runs else None
+
+
+def save_to_preview_seconds(summary):
+    """The live preview's time when measured, else the full rebuild's."""
+    for name in ("preview_save", "edit_rebuild"):
+        if name in summary["scenarios"]:
+            return summary["scenarios"][name]["best"]
+    return None
 
 
 def _rate(articles, cold):
@@ -118,7 +129,7 @@ def targets(summary):
     rows = [
         ("cold build / vanilla Pelican", summary["vanilla_ratio"], 0.5, "x", True),
         ("warm rebuild", measured("warm_rebuild", "best"), 5, "s", True),
-        ("save -> preview", measured("edit_rebuild", "best"), 1, "s", True),
+        ("save -> preview", save_to_preview_seconds(summary), 1, "s", True),
         ("peak memory at 50,000 articles", max(peaks, default=None), 1024, "MB", articles >= 50000),
         (
             "content check at 10,000 articles",
@@ -165,9 +176,7 @@ def render(summary):
         f"{min(loads, default=0):.1f}–{max(loads, default=0):.1f}",
         scenario_table(summary["scenarios"]),
         derived_lines(summary),
-        "Phases of the best cold build (they nest: jinja.render is inside writer.write_file,\n"
-        "which is inside articles.write; shares do not add up to 100 %):\n"
-        + phase_text(summary["phases"]),
+        phase_block(summary["phases"]),
         "Targets:\n" + target_text(summary["targets"]),
     ]
     return "\n\n".join(block for block in blocks if block) + "\n"
@@ -203,6 +212,10 @@ def derived_lines(summary):
         lines.append(f"articles/second (cold build): {summary['articles_per_second']}")
     if summary["vanilla_ratio"]:
         lines.append(f"cold build / vanilla Pelican: {summary['vanilla_ratio']}")
+    preview = summary["scenarios"].get("preview_save", {})
+    if preview.get("start_seconds"):
+        starts = " / ".join(f"{s:.2f}" for s in preview["start_seconds"])
+        lines.append(f"live preview start-up (a full build, then serving): {starts} s")
     tax = summary["taxonomy"]
     if tax:
         parts = ", ".join(f"{k} {v:.2f}" for k, v in tax["parts"].items())
@@ -210,6 +223,15 @@ def derived_lines(summary):
             f"taxonomy work: {tax['seconds']:.2f} s = {tax['share']:.1%} of the build ({parts})"
         )
     return "\n".join(lines)
+
+
+def phase_block(phases):
+    if not phases:
+        return ""
+    return (
+        "Phases of the best cold build (they nest: jinja.render is inside writer.write_file,\n"
+        "which is inside articles.write; shares do not add up to 100 %):\n" + phase_text(phases)
+    )
 
 
 def phase_text(phases):

@@ -3,10 +3,10 @@
 The benchmark starts this module in a fresh process for every measurement, so
 that each build has its own peak memory and nothing is cached between builds::
 
-    python -m bench.runner build --site warta --content C --output O --result R.json
+    python -m bench.runner build --site warta --content C --output O --cache K --result R.json
     python -m bench.runner build --site vanilla ...     # stock Pelican, no plugins
     python -m bench.runner build ... --profile P.prof    # under cProfile
-    python -m bench.runner check --content C --result R.json
+    python -m bench.runner check --content C --cache K --result R.json
 
 The build uses the class named by PELICAN_CLASS, as the ``pelican`` command
 does. Phases are timed by wrapping the methods of the generator classes the
@@ -201,20 +201,21 @@ def feed_kind(path, patterns):
 # --- settings -----------------------------------------------------------------
 
 
-def warta_settings(content, output):
+def warta_settings(content, output, cache):
     from pelican.settings import read_settings
 
-    override = {"PATH": str(content), "OUTPUT_PATH": str(output)}
+    override = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache)}
     return read_settings(str(ROOT / "pelicanconf.py"), override=override)
 
 
-def vanilla_settings(content, output):
+def vanilla_settings(content, output, cache):
     """Stock Pelican: default theme (notmyidea), MarkdownReader, no plugins."""
     from pelican.settings import read_settings
 
     override = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(cache),
         "ARTICLE_PATHS": ["berita"],
         "PAGE_PATHS": ["pages"],
         "DEFAULT_PAGINATION": 10,
@@ -240,9 +241,9 @@ def pelican_class(settings):
 # --- commands -----------------------------------------------------------------
 
 
-def build(site, content, output, profile=None):
+def build(site, content, output, cache, profile=None):
     """Build the site once; return the build time and its phases."""
-    settings = SETTINGS[site](content, output)
+    settings = SETTINGS[site](content, output, cache)
     timer = PhaseTimer()
     timer.wrap_functions(FUNCTIONS + (WARTA_FUNCTIONS if site == "warta" else ()))
     timer.wrap_signals()
@@ -277,9 +278,9 @@ def memory():
     return {"main_peak_mb": round(own, 1), "forked_peak_mb": round(children, 1)}
 
 
-def check(content):
+def check(content, cache):
     """Run Warta's content check alone; return its time and what it found."""
-    settings = warta_settings(content, Path(content).parent / "unused-output")
+    settings = warta_settings(content, Path(content).parent / "unused-output", cache)
     from warta_check import check_site
 
     start = perf_counter()
@@ -315,6 +316,7 @@ def parse_args(argv):
     check_parser = commands.add_parser("check", help="run the content check alone")
     for command in (build_parser, check_parser):
         command.add_argument("--content", required=True)
+        command.add_argument("--cache", required=True, help="CACHE_PATH of the build")
         command.add_argument("--result", required=True, help="JSON file to write")
     return parser.parse_args(argv)
 
@@ -323,9 +325,9 @@ def main(argv=None):
     args = parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "build":
-        result = build(args.site, args.content, args.output, args.profile)
+        result = build(args.site, args.content, args.output, args.cache, args.profile)
     else:
-        result = check(args.content)
+        result = check(args.content, args.cache)
     Path(args.result).write_text(json.dumps(result, indent=2), encoding="utf-8")
 
 

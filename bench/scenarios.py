@@ -7,12 +7,13 @@ pass it a callable that returns once the preview shows the saved file, e.g.
 """
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
 
 from .corpus import Corpus
 from .measure import Run, changes, file_stamps, output_stats, run_runner
+from .preview import PreviewServer
 
 
 @dataclass
@@ -23,12 +24,36 @@ class Bench:
     work: Path
     edits: int = 0
     runs: int = 0
+    _settings: dict = field(default_factory=dict)
 
     def output(self, site):
         return self.work / f"output-{site}"
 
+    def cache(self, site):
+        """CACHE_PATH of the site's builds (processed images, HTML cache …)."""
+        return self.work / f"cache-{site}"
+
+    def clean(self, site):
+        """Remove the site's output and caches: the next build is cold."""
+        for folder in (self.output(site), self.cache(site)):
+            shutil.rmtree(folder, ignore_errors=True)
+
     def content(self, site):
         return self.corpus.warta if site == "warta" else self.corpus.vanilla
+
+    @property
+    def settings(self):
+        """Warta's settings for the corpus (read once, in this process)."""
+        if not self._settings:
+            from .runner import warta_settings
+
+            self._settings.update(warta_settings(self.corpus.warta, self.output("warta"), "."))
+        return self._settings
+
+    def spec_at(self, path):
+        """The ArticleSpec of the Warta file at ``path``."""
+        relative = Path(path).relative_to(self.corpus.warta).as_posix()
+        return next(spec for spec in self.corpus.articles if spec.path == relative)
 
     def log(self, name):
         """A new log file for one run: logs/NN-name.log."""
@@ -40,6 +65,7 @@ def build(bench, site="warta", name="build", profile=None):
     """Build the site in a new process into its output folder."""
     output = bench.output(site)
     args = ["build", "--site", site, "--content", bench.content(site), "--output", output]
+    args += ["--cache", bench.cache(site)]
     if profile:
         args += ["--profile", profile]
     before = file_stamps(output)
@@ -49,13 +75,13 @@ def build(bench, site="warta", name="build", profile=None):
 
 
 def cold_build(bench):
-    """Warta build into an empty output folder."""
-    shutil.rmtree(bench.output("warta"), ignore_errors=True)
+    """Warta build with an empty output folder and empty caches."""
+    bench.clean("warta")
     return build(bench, name="cold-build")
 
 
 def warm_rebuild(bench):
-    """Warta build again, nothing changed since the last build."""
+    """Warta build again, nothing changed since the last build (output and caches kept)."""
     if not bench.output("warta").exists():
         build(bench, name="warm-up")
     return build(bench, name="warm-rebuild")
@@ -93,21 +119,37 @@ def edit_rebuild(bench):
     return save_to_preview(bench, lambda path: build(bench, name="edit-rebuild"))
 
 
+def preview_save(bench):
+    """Save → preview with the live preview server (warta_preview).
+
+    The server starts (a full build) and stops in each round, so that it does
+    not react to the other scenarios' edits while they are measured.
+    """
+    server = PreviewServer(bench).start()
+    try:
+        run = save_to_preview(bench, server.wait_for_edit)
+    finally:
+        server.stop()
+    run.peak_mb, run.tree_mb = server.peak_mb, server.tree_mb
+    run.result = {"start_seconds": round(server.start_seconds, 3)}
+    return run
+
+
 def content_check(bench):
     """Warta's content check alone (``warta_check.check_site``) in a new process."""
-    args = ["check", "--content", bench.corpus.warta]
+    args = ["check", "--content", bench.corpus.warta, "--cache", bench.cache("warta")]
     return run_runner(args, bench.log("check"))
 
 
 def vanilla_cold_build(bench):
     """Stock Pelican (notmyidea, MarkdownReader) on the Key: value copy."""
-    shutil.rmtree(bench.output("vanilla"), ignore_errors=True)
+    bench.clean("vanilla")
     return build(bench, site="vanilla", name="vanilla-cold-build")
 
 
 def profile_build(bench, path):
     """A cold Warta build under cProfile; writes PATH and PATH.txt (a summary)."""
-    shutil.rmtree(bench.output("warta"), ignore_errors=True)
+    bench.clean("warta")
     return build(bench, name="profile", profile=Path(path).resolve())
 
 
@@ -115,6 +157,7 @@ SCENARIOS = {
     "cold_build": cold_build,
     "warm_rebuild": warm_rebuild,
     "edit_rebuild": edit_rebuild,
+    "preview_save": preview_save,
     "check": content_check,
     "vanilla_cold_build": vanilla_cold_build,
 }

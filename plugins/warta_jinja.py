@@ -10,11 +10,14 @@ the OS locale):
 - ``isoformat``: the machine-readable value for ``<time datetime>``
 
 and ``with_dateline`` starts an article body with "TOBOALI – ".
+
+Each story's date appears on many listing pages, so the formatted texts are
+remembered (Babel formats slowly).
 """
 
 import re
 from datetime import date, timedelta
-from functools import partial
+from functools import lru_cache, partial
 
 from babel.dates import format_date, format_datetime
 from markupsafe import Markup, escape
@@ -40,20 +43,24 @@ def zone_label(value):
     return f"UTC{hours:+g}"
 
 
+@lru_cache(maxsize=100_000)
 def tanggal(value, locale="id_ID"):
     return format_date(value, "EEEE, d MMMM y", locale=locale)
 
 
+@lru_cache(maxsize=100_000)
 def tanggal_waktu(value, locale="id_ID"):
     text = format_datetime(value, "EEEE, d MMMM y HH.mm", locale=locale)
     label = zone_label(value)
     return f"{text} {label}" if label else text
 
 
+@lru_cache(maxsize=100_000)
 def tanggal_pendek(value, locale="id_ID"):
     return format_date(value, "d MMM y", locale=locale)
 
 
+@lru_cache(maxsize=100_000)
 def bulan(period, locale="id_ID"):
     """'Januari 2020' for (2020, 1); '2020' for (2020,)."""
     if len(period) == 1:

@@ -33,6 +33,8 @@ DEFAULTS = {
     # Build: processes that read and write (0 = one per core), and the
     # smallest number of files worth forking for.
     "WARTA_BUILD_PROCESSES": 0,
+    # Skip a build whose inputs and output are the same as the last build's.
+    "WARTA_SKIP_UNCHANGED": True,
     "WARTA_PARALLEL_MIN_FILES": 400,
     # Images (warta_images): widths of the resized copies in pixels (never
     # wider than the original), the <picture> formats offered before the JPEG

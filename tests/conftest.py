@@ -16,7 +16,13 @@ LOCAL_FEED_DOMAIN = "http://127.0.0.1:8000"
 
 def site_settings(content, output, config="pelicanconf.py", **override):
     """Warta's settings pointed at ``content`` and ``output``."""
-    override = {"PATH": str(content), "OUTPUT_PATH": str(output), **override}
+    cache = Path(output).parent / "cache"
+    override = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(cache),
+        **override,
+    }
     return read_settings(str(ROOT / config), override=override)
 
 

@@ -2,6 +2,7 @@
 
 import filecmp
 import os
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -76,3 +77,49 @@ def test_a_failed_build_leaves_the_previous_site_in_place(content, tmp_path):
     with pytest.raises(ContentCheckFailed):
         build_site(content, output)
     assert tree(output) == before
+
+
+def test_a_build_with_nothing_changed_does_nothing(content, tmp_path, capsys):
+    output = build_site(content, tmp_path / "output")
+    home = output / "index.html"
+    before = home.stat().st_mtime_ns
+    capsys.readouterr()
+    build_site(content, output)
+    assert "nothing changed since the last build" in capsys.readouterr().out
+    assert home.stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("change", ["edit", "delete-output", "settings"])
+def test_any_change_builds_again(content, tmp_path, capsys, change):
+    output = build_site(content, tmp_path / "output")
+    override = {}
+    if change == "edit":
+        source = content / "berita" / "jembatan-saumlaki.md"
+        source.write_text(source.read_text().replace("dua desa", "tiga desa"))
+    elif change == "delete-output":
+        (output / "tentang" / "index.html").unlink()
+    else:
+        override["SITENAME"] = "Warta Lain"
+    capsys.readouterr()
+    build_site(content, output, **override)
+    assert "nothing changed" not in capsys.readouterr().out
+    assert (output / "tentang" / "index.html").is_file()
+
+
+def test_the_output_stops_being_current_when_an_embargo_ends(content, tmp_path):
+    from conftest import pelican_class, site_settings
+    from warta_build import state
+
+    later = (datetime.now(UTC) + timedelta(days=30)).replace(microsecond=0)
+    embargoed = (content / "berita" / "jembatan-saumlaki.md").read_text()
+    (content / "berita" / "nanti.md").write_text(
+        embargoed.replace("date: 2019-09-02", f"date: {later.isoformat()}")
+    )
+    output = build_site(content, tmp_path / "output", config="publishconf.py")
+    assert not list(output.glob(f"berita/{later:%Y}/{later:%m}/nanti"))
+    settings = site_settings(content, output, config="publishconf.py")
+    pelican = pelican_class(settings)(settings)  # settings as the build sees them
+    digest = state.fingerprint(pelican.settings)
+    ends = later.timestamp()
+    assert state.is_current(pelican.settings, digest, now=ends - 1)
+    assert not state.is_current(pelican.settings, digest, now=ends)

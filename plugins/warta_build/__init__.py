@@ -9,7 +9,10 @@ Used through ``PELICAN_CLASS = "warta_build.WartaPelican"``. Compared with
   so a build that stops on an error leaves the previous site as it was;
 - writing is shared between processes (``WARTA_BUILD_PROCESSES``, default: one
   per core) forked after all content is read;
-- long builds show a progress bar, and every build ends with one summary line.
+- long builds show a progress bar, and every build ends with one summary line;
+- a build whose inputs (content, theme, plugins, settings) are the same as
+  the last build's, whose output is intact and whose embargoes have not
+  ended does nothing (see :mod:`warta_build.state`).
 """
 
 import json
@@ -24,19 +27,34 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from warta_check import check_before_build
 from warta_output.plan import plan_outputs
 from warta_settings import get_setting
 
+from . import state
 from .generators import REPLACEMENTS
 from .prune import prune_output
 from .writer import WartaWriter
+
+FOREVER = 2**40  # "no embargo": far beyond any date a story can have
 
 
 class WartaPelican(Pelican):
     """Pelican with Warta's build steps (see the module docstring)."""
 
-    def run(self):
+    checks_content_itself = True  # warta_check leaves the check to run()
+
+    def run(self, skip_if_current=True):
+        """Build the site; with nothing changed since the last build, do nothing."""
         start, started = time.perf_counter(), time.time()
+        digest = state.fingerprint(self.settings)
+        skip = skip_if_current and get_setting(self.settings, "WARTA_SKIP_UNCHANGED")
+        if skip and state.is_current(self.settings, digest):
+            seconds = time.perf_counter() - start
+            console.print(f"Done: nothing changed since the last build ({seconds:.2f} s).")
+            return
+        state.forget(self.settings)
+        check_before_build(self)
         self.generators = generators = self._make_generators()
         for generator in generators:
             if hasattr(generator, "generate_context"):
@@ -52,6 +70,7 @@ class WartaPelican(Pelican):
         signals.finalized.send(self)
         produced = planned | set(stats.paths)
         removed = prune_output(self.output_path, produced, self.settings, since=started)
+        state.save(self.settings, digest, _output_files(self.output_path), _valid_until(generators))
         self._summary(generators, stats, removed, time.perf_counter() - start)
 
     def _make_generators(self):
@@ -103,6 +122,25 @@ class WartaPelican(Pelican):
             f"{stats.bytes / 1_000_000:.1f} MB) in {seconds:.2f} s.",
             soft_wrap=True,
         )
+
+
+def _output_files(output_path):
+    """Every file now in the output folder, relative to it."""
+    for root, _dirs, files in os.walk(output_path):
+        for name in files:
+            yield os.path.relpath(os.path.join(root, name), output_path)
+
+
+def _valid_until(generators, now=None):
+    """When the output stops being current: the first embargo to end (epoch seconds)."""
+    now = time.time() if now is None else now
+    dates = [
+        article.date.timestamp()
+        for generator in generators
+        for article in getattr(generator, "sources", {}).values()
+        if article.date.timestamp() > now
+    ]
+    return min(dates, default=FOREVER)
 
 
 def _process_count(settings, total):

@@ -215,6 +215,12 @@ def report(problems, stream=None, strict=False):
     return errors
 
 
+def _check_at_start(pelican):
+    """``initialized``: check now, unless the build runs the check itself."""
+    if not getattr(pelican, "checks_content_itself", False):
+        check_before_build(pelican)
+
+
 def check_before_build(pelican):
     """Stop the build before anything is written when the content has errors."""
     problems = check_site(pelican.settings)
@@ -226,4 +232,4 @@ def check_before_build(pelican):
 
 
 def register():
-    signals.initialized.connect(check_before_build)
+    signals.initialized.connect(_check_at_start)

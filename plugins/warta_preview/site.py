@@ -40,7 +40,9 @@ class PreviewSite:
         self.problems = {}  # file -> its errors, while it has any
         self.lock = threading.Lock()
         self.pelican = WartaPelican(settings)
-        self.pelican.run()  # the full site on disk: images, assets, static files
+        self.pelican.run(
+            skip_if_current=False
+        )  # the full site on disk: images, assets, static files
         self.generators = self.pelican.generators
         self._record_routes()
 
