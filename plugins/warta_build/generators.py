@@ -2,7 +2,7 @@
 
 - Files are read in sorted order, so articles with the same date always come
   out in the same order (Pelican walks them as a set).
-- Markdown is rendered in parallel before the articles are read (see
+- Articles are read in parallel before Pelican asks for them (see
   :mod:`warta_build.prefetch`).
 - Tag, author and category pages and the period archives find their articles
   by position instead of scanning every article for each taxonomy entry
@@ -25,7 +25,7 @@ from pelican.writers import FileOverwriteFailedError
 
 from warta_settings import get_setting
 
-from .prefetch import prefetch_markdown
+from .prefetch import prefetch_articles
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +78,8 @@ class SortedFilesMixin:
 class WartaArticlesGenerator(SortedFilesMixin, ArticlesGenerator):
     """Pelican's ArticlesGenerator, split into reading and indexing.
 
-    ``generate_context`` reads every file (Markdown rendered in parallel
-    first), then builds the lists and taxonomies in :meth:`index`. The live
+    ``generate_context`` reads every file (in parallel first, on big sites),
+    then builds the lists and taxonomies in :meth:`index`. The live
     preview re-reads one file with :meth:`read` and calls :meth:`index` again.
     """
 
@@ -90,7 +90,7 @@ class WartaArticlesGenerator(SortedFilesMixin, ArticlesGenerator):
         paths = [os.path.join(self.path, name) for name in files]
         processes = get_setting(self.settings, "WARTA_BUILD_PROCESSES") or os.cpu_count() or 1
         minimum = get_setting(self.settings, "WARTA_PARALLEL_MIN_FILES")
-        prefetch_markdown(paths, self.settings, processes, minimum)
+        prefetch_articles(paths, self.settings, processes, minimum)
         self.sources = {}
         for name in files:
             self.read(name)

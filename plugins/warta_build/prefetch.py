@@ -1,38 +1,86 @@
-"""Render the Markdown of many articles in a pool of forked processes.
+"""Read many articles in a pool of forked processes, before Pelican asks for them.
 
-Markdown is most of the cost of reading an article. The workers render the
-bodies; the main process keeps the light front-matter work and builds the
-Article objects as Pelican does.
+Reading an article means parsing its front matter, rendering its Markdown
+and, with warta_html, cleaning and finishing the HTML; together they are most
+of the cost of a build. The workers do all of it; the main process then only
+builds Pelican's Article objects. A file with an error is left to the main
+process, which reports it as usual.
+
+Metadata travels back pickled, with the settings (which every Tag and Author
+holds) replaced by a reference to the main process's own settings.
 """
 
+import io
 import multiprocessing
 import os
+import pickle
 
 from warta_reader import prefetch
-from warta_reader.reader import load_matter, markdown_for
+from warta_reader.reader import field_context, load_matter, metadata_of
 
-_worker_markdown = None
+_worker = {}
 
 
-def prefetch_markdown(paths, settings, processes, minimum):
-    """Render ``paths`` (absolute) with ``processes`` workers, when worth it."""
+def prefetch_articles(paths, settings, processes, minimum):
+    """Read ``paths`` (absolute) with ``processes`` workers, when worth it."""
     if processes < 2 or len(paths) < minimum or not hasattr(os, "fork"):
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(processes, initializer=_start, initargs=(settings,)) as pool:
-        for path, file_stamp, html in pool.imap_unordered(_render, paths, chunksize=32):
-            if html is not None:
-                prefetch.store(path, file_stamp, html)
+        for path, file_stamp, payload in pool.imap_unordered(_read, paths, chunksize=32):
+            if payload is not None:
+                prefetch.store(path, file_stamp, _Loader(payload, settings))
 
 
 def _start(settings):
-    global _worker_markdown
-    _worker_markdown = markdown_for(settings)
+    _worker["settings"] = settings
+    _worker["ctx"] = field_context(settings)
+    _worker["finish"] = _finisher(settings)
 
 
-def _render(path):
+def _finisher(settings):
+    """warta_html's cleaning of a body and a summary, when that plugin is on."""
+    if "warta_html" not in settings.get("PLUGINS", ()):
+        return None
+    from warta_html import finish_in_advance  # only with the plugin on
+
+    return finish_in_advance(settings)
+
+
+def _read(path):
+    """(path, stamp, pickled (html, metadata, warnings)) or a None payload."""
+    settings, ctx = _worker["settings"], _worker["ctx"]
     matter = load_matter(path)
     if matter.broken:
         return path, None, None
-    _worker_markdown.reset()
-    return path, prefetch.stamp(path), _worker_markdown.convert(matter.body)
+    metadata = metadata_of(matter, path, ctx)
+    if any(p.is_error for p in matter.problems):
+        return path, None, None
+    ctx.markdown.reset()
+    html = ctx.markdown.convert(matter.body)
+    if _worker["finish"]:
+        html, metadata = _worker["finish"](html, metadata)
+    buffer = io.BytesIO()
+    _Pickler(buffer, settings).dump((html, metadata, matter.problems))
+    return path, prefetch.stamp(path), buffer.getvalue()
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file, settings):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._settings = settings
+
+    def persistent_id(self, obj):
+        return "settings" if obj is self._settings else None
+
+
+class _Loader:
+    """Unpickles a prefetched article with the main process's settings."""
+
+    def __init__(self, payload, settings):
+        self.payload, self.settings = payload, settings
+
+    def load(self):
+        unpickler = pickle.Unpickler(io.BytesIO(self.payload))
+        unpickler.persistent_load = lambda _pid: self.settings
+        return unpickler.load()

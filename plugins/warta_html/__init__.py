@@ -80,22 +80,44 @@ def get_generators(pelican):
     return HtmlGenerator
 
 
+FINISHED = "warta_html_finished"  # metadata flag: cleaned and finished in advance
+
+
+def finish_in_advance(settings):
+    """A function (html, metadata) -> (html, metadata) that cleans and finishes
+    both ahead of time (in warta_build's reading processes); clean_content then
+    only runs the transforms of other plugins on them."""
+    finisher = Finisher(settings)
+    hosts = get_setting(settings, "WARTA_EMBED_HOSTS")
+
+    def finish(html, metadata):
+        metadata = dict(metadata)
+        if metadata.get("summary"):
+            metadata["summary"] = clean_summary(metadata["summary"], hosts)
+        metadata[FINISHED] = True
+        return finisher.finish(html), metadata
+
+    return finish
+
+
 def clean_content(content):
     """Clean the summary and body of an article or page, in place."""
     if not isinstance(content, (Article, Page)):
         return
     settings = content.settings
     context = getattr(content, "_context", None) or {}
+    finished = content.metadata.get(FINISHED, False)
     summary = content.metadata.get("summary")
-    if summary:
+    if summary and not finished:
         summary = clean_summary(summary, get_setting(settings, "WARTA_EMBED_HOSTS"))
         content.metadata["summary"] = summary
         content._summary = summary
     html = getattr(content, "_content", None)
     if not html:
         return
-    finisher = context.get(FINISHER_KEY) or Finisher(settings)
-    html = finisher.finish(html)
+    if not finished:
+        finisher = context.get(FINISHER_KEY) or Finisher(settings)
+        html = finisher.finish(html)
     transforms = [t for wants, t in context.get(TRANSFORMS_KEY, ()) if wants(html)]
     if transforms:
         soup = parse(html)

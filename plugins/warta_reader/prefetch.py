@@ -1,13 +1,13 @@
-"""HTML rendered ahead of time, keyed by file and its stamp.
+"""Articles read ahead of time, keyed by file and its stamp.
 
-The build renders Markdown bodies in parallel before Pelican reads the files
-(see warta_build.prefetch); the reader takes the ready HTML here when the
-file has not changed since, and renders it itself otherwise.
+The build reads articles in parallel before Pelican asks for them (see
+warta_build.prefetch); the reader takes the result here when the file has
+not changed since, and reads the file itself otherwise.
 """
 
 import os
 
-_READY = {}  # absolute path -> (stamp, html)
+_READY = {}  # absolute path -> (stamp, loader with .load() -> (html, metadata, problems))
 
 
 def stamp(path):
@@ -15,13 +15,13 @@ def stamp(path):
     return info.st_mtime_ns, info.st_size
 
 
-def store(path, file_stamp, html):
-    _READY[path] = (file_stamp, html)
+def store(path, file_stamp, loader):
+    _READY[path] = (file_stamp, loader)
 
 
 def take(path):
-    """The prefetched HTML of ``path``, or None; each entry is used once."""
+    """(html, metadata, problems) read ahead for ``path``, or None; used once."""
     entry = _READY.pop(path, None)
     if entry is None or entry[0] != stamp(path):
         return None
-    return entry[1]
+    return entry[1].load()

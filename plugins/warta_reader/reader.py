@@ -93,6 +93,17 @@ class WartaReader(BaseReader):
         self._markdown = markdown_for(settings)
 
     def read(self, source_path):
+        ready = prefetch.take(source_path)
+        if ready is not None:
+            html, metadata, problems = ready
+        else:
+            html, metadata, problems = self._read_now(source_path)
+        for problem in problems:
+            logger.warning("%s", problem)
+        return html, metadata
+
+    def _read_now(self, source_path):
+        """(html, metadata, warnings) of one file; ContentError when it has errors."""
         matter = load_matter(source_path)
         metadata = {}
         if not matter.broken:
@@ -101,10 +112,5 @@ class WartaReader(BaseReader):
         errors = [p for p in matter.problems if p.is_error]
         if errors:
             raise ContentError(errors)
-        for problem in matter.problems:
-            logger.warning("%s", problem)
-        html = prefetch.take(source_path)
-        if html is None:
-            self._markdown.reset()
-            html = self._markdown.convert(matter.body)
-        return html, metadata
+        self._markdown.reset()
+        return self._markdown.convert(matter.body), metadata, matter.problems
