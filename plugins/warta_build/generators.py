@@ -25,7 +25,7 @@ from pelican.writers import FileOverwriteFailedError
 
 from warta_settings import get_setting
 
-from .prefetch import prefetch_articles
+from .prefetch import read_ahead
 
 logger = logging.getLogger(__name__)
 
@@ -87,12 +87,10 @@ class WartaArticlesGenerator(SortedFilesMixin, ArticlesGenerator):
         files = self.get_files(
             self.settings["ARTICLE_PATHS"], exclude=self.settings["ARTICLE_EXCLUDES"]
         )
-        paths = [os.path.join(self.path, name) for name in files]
         processes = get_setting(self.settings, "WARTA_BUILD_PROCESSES") or os.cpu_count() or 1
         minimum = get_setting(self.settings, "WARTA_PARALLEL_MIN_FILES")
-        prefetch_articles(paths, self.settings, processes, minimum)
         self.sources = {}
-        for name in files:
+        for name in read_ahead(self.path, files, self.settings, processes, minimum):
             self.read(name)
         self.index()
 

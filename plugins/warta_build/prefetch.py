@@ -21,15 +21,24 @@ from warta_reader.reader import field_context, load_matter, metadata_of
 _worker = {}
 
 
-def prefetch_articles(paths, settings, processes, minimum):
-    """Read ``paths`` (absolute) with ``processes`` workers, when worth it."""
-    if processes < 2 or len(paths) < minimum or not hasattr(os, "fork"):
+def read_ahead(base, names, settings, processes, minimum):
+    """Yield each of ``names`` (relative to ``base``) once it has been read ahead.
+
+    In file order, so the caller reads each result as it comes: only the few
+    files the workers are ahead by are held in memory, not the whole site.
+    Small sites (or one process) are not read ahead at all.
+    """
+    if processes < 2 or len(names) < minimum or not hasattr(os, "fork"):
+        yield from names
         return
+    paths = [os.path.join(base, name) for name in names]
     context = multiprocessing.get_context("fork")
     with context.Pool(processes, initializer=_start, initargs=(settings,)) as pool:
-        for path, file_stamp, payload in pool.imap_unordered(_read, paths, chunksize=32):
+        results = pool.imap(_read, paths, chunksize=16)
+        for name, (path, file_stamp, payload) in zip(names, results, strict=True):
             if payload is not None:
                 prefetch.store(path, file_stamp, _Loader(payload, settings))
+            yield name
 
 
 def _start(settings):
