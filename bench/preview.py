@@ -94,8 +94,8 @@ class PreviewServer:
             return None
 
     def stop(self):
-        """Stop the server (as Ctrl+C does) and keep its peak memory."""
-        self.process.send_signal(signal.SIGINT)
+        """Stop the server and keep its peak memory (SIGTERM: background jobs ignore Ctrl+C)."""
+        self.process.send_signal(signal.SIGTERM)
         try:
             _, _, usage = os.wait4(self.process.pid, 0)
         except ChildProcessError:

@@ -7,6 +7,7 @@ site changes, and, while a file has errors, a box listing them.
 
 import html
 import os
+import signal
 import sys
 import threading
 import time
@@ -135,8 +136,14 @@ def _restart():
     os.execv(sys.executable, [sys.executable, *sys.argv])
 
 
+def _interrupt(signum, frame):
+    del signum, frame
+    raise KeyboardInterrupt
+
+
 def serve(site, folders, host, port):
-    """Serve ``site`` and follow changes until interrupted."""
+    """Serve ``site`` and follow changes until interrupted (Ctrl+C or SIGTERM)."""
+    signal.signal(signal.SIGTERM, _interrupt)
     server = make_server(site, host, port)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Preview on http://{host}:{port}/ — Ctrl+C to stop.")
