@@ -10,8 +10,7 @@ STAMP = $(VENV)/.installed
 .PHONY: html test check devserver serve preview publish clean lint bench
 
 $(STAMP): requirements.txt requirements-dev.txt
-	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV) || { \
-	  echo "Could not create $(VENV). On Debian/Ubuntu: apt-get install python3-venv"; exit 1; }
+	@test -x $(VENV)/bin/python || { tools/system-deps venv && $(PYTHON) -m venv $(VENV); }
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $(STAMP)
 
@@ -19,6 +18,7 @@ html: $(STAMP)
 	$(INVOKE) build
 
 test: $(STAMP)
+	tools/system-deps browser
 	$(INVOKE) test
 
 check: $(STAMP)
