@@ -58,7 +58,9 @@ class Bench:
     def log(self, name):
         """A new log file for one run: logs/NN-name.log."""
         self.runs += 1
-        return self.work / "logs" / f"{self.runs:02d}-{name}.log"
+        folder = self.work / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"{self.runs:02d}-{name}.log"
 
 
 def build(bench, site="warta", name="build", profile=None):

@@ -15,10 +15,12 @@ import multiprocessing
 import os
 import re
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article, Page
+from pelican.utils import slugify
 
 from warta_images.check import body_image_problems
 from warta_reader.frontmatter import decode
@@ -118,11 +120,45 @@ def _missing(path):
 
 
 def _output_of(path, matter, metadata, settings):
-    """(save_as, url, file, line) where the file will be published."""
-    cls = Page if is_page(path, settings) else Article
-    # A draft is previewed at the URL it will have once published (warta_newsroom).
-    metadata = {**metadata, "status": "published"}
-    content = cls("", metadata=metadata, settings=settings, source_path=str(path))
+    """(save_as, url, file, line) where the file will be published.
+
+    A draft claims the URL it will have once published (warta_newsroom).
+    Worked out from the *_URL/*_SAVE_AS settings as Pelican does, without
+    building Pelican's content object (the check's most costly step).
+    """
+    kind = "PAGE" if is_page(path, settings) else "ARTICLE"
+    lang = metadata.get("lang") or settings["DEFAULT_LANG"]
+    if lang != settings["DEFAULT_LANG"]:
+        return _output_via_pelican(path, matter, metadata, settings, kind)
+    values = {
+        **metadata,
+        "slug": metadata.get("slug") or _slug(path, metadata, settings),
+        "lang": lang,
+        "date": metadata.get("date") or datetime.now(),
+        "author": metadata["authors"][0].slug if metadata.get("authors") else "",
+        "category": "",
+    }
+    save_as = metadata.get("save_as") or settings[f"{kind}_SAVE_AS"].format(**values)
+    url = metadata.get("url") or settings[f"{kind}_URL"].format(**values)
+    return save_as, url, matter.path, matter.line_of("slug")
+
+
+def _slug(path, metadata, settings):
+    source = settings.get("SLUGIFY_SOURCE", "title")
+    text = Path(path).stem if source == "basename" else metadata.get("title", "")
+    return slugify(
+        text,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
+def _output_via_pelican(path, matter, metadata, settings, kind):
+    cls = Page if kind == "PAGE" else Article
+    content = cls(
+        "", metadata={**metadata, "status": "published"}, settings=settings, source_path=str(path)
+    )
     return content.save_as, content.url, matter.path, matter.line_of("slug")
 
 
