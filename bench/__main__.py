@@ -28,6 +28,8 @@ WORK_FOLDERS = (
     "output-vanilla",
     "cache-warta",
     "cache-vanilla",
+    "output-preview",
+    "cache-preview",
 )
 
 

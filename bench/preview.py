@@ -24,6 +24,7 @@ from .measure import MB, ROOT, BenchError, TreeMemory
 
 POLL_SECONDS = 0.005
 SETTLE_SECONDS = 1.0
+STOP_TIMEOUT = 10
 START_TIMEOUT = 3600
 EDIT_TIMEOUT = 120
 
@@ -94,16 +95,28 @@ class PreviewServer:
             return None
 
     def stop(self):
-        """Stop the server and keep its peak memory (SIGTERM: background jobs ignore Ctrl+C)."""
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            _, _, usage = os.wait4(self.process.pid, 0)
-        except ChildProcessError:
-            usage = None
+        """Stop the server (as Ctrl+C does, then harder) and keep its peak memory."""
+        usage = None
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+            self.process.send_signal(sig)
+            usage = _reap(self.process.pid, STOP_TIMEOUT)
+            if usage is not None:
+                break
         self.process.returncode = 0
         self.sampler.stop()
         self.peak_mb = usage.ru_maxrss * 1024 / MB if usage else None
         self.tree_mb = self.sampler.peak_mb()
+
+
+def _reap(pid, timeout):
+    """Wait up to ``timeout`` seconds for ``pid`` to exit; its rusage, or None."""
+    deadline = perf_counter() + timeout
+    while perf_counter() < deadline:
+        done, _, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return usage
+        sleep(0.05)
+    return None
 
 
 def _parse_date(text):
@@ -124,6 +137,8 @@ def main(argv=None):
     from .runner import warta_settings
 
     args = parse_args(argv)
+    # Started from a background shell, SIGINT may be ignored; stop() relies on it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     settings = warta_settings(args.content, args.output, args.cache)
     from warta_preview import start
 

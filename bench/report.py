@@ -173,7 +173,7 @@ def render(summary):
         f"Warta benchmark: {corpus['articles']:,} articles ({corpus['mb']} MB of Markdown, "
         f"seed {settings['seed']}), {settings['repeat']} run(s) per scenario, "
         f"{summary['machine']['cpus']} CPUs, load average at the runs' start "
-        f"{min(loads, default=0):.1f}–{max(loads, default=0):.1f}",
+        + (f"{min(loads):.1f}–{max(loads):.1f}" if loads else "n/a"),
         scenario_table(summary["scenarios"]),
         derived_lines(summary),
         phase_block(summary["phases"]),

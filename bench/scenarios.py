@@ -6,6 +6,7 @@ pass it a callable that returns once the preview shows the saved file, e.g.
 ``save_to_preview(bench, server.wait_until_updated)``.
 """
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ class Bench:
     work: Path
     edits: int = 0
     runs: int = 0
+    stale: bool = True  # the content changed since the last Warta build (or none yet)
     _settings: dict = field(default_factory=dict)
 
     def output(self, site):
@@ -73,6 +75,8 @@ def build(bench, site="warta", name="build", profile=None):
     before = file_stamps(output)
     run = run_runner(args, bench.log(name))
     run.output = {**output_stats(output), **changes(before, file_stamps(output))}
+    if site == "warta":
+        bench.stale = False
     return run
 
 
@@ -84,7 +88,7 @@ def cold_build(bench):
 
 def warm_rebuild(bench):
     """Warta build again, nothing changed since the last build (output and caches kept)."""
-    if not bench.output("warta").exists():
+    if bench.stale or not bench.output("warta").exists():
         build(bench, name="warm-up")
     return build(bench, name="warm-rebuild")
 
@@ -95,6 +99,7 @@ def edit_article(bench):
     spec = published[len(published) // 2]
     path = bench.corpus.warta / spec.path
     bench.edits += 1
+    bench.stale = True
     with open(path, "a", encoding="utf-8", newline="\n") as handle:
         handle.write(f"\nPembaruan {bench.edits}: data penerima manfaat telah diperbarui.\n")
     return path
@@ -108,11 +113,12 @@ def save_to_preview(bench, refresh):
     output are kept; the time is always the time ``refresh`` took.
     """
     path = edit_article(bench)
+    load = os.getloadavg()[0]
     start = perf_counter()
     refreshed = refresh(path)
     seconds = perf_counter() - start
     run = refreshed if isinstance(refreshed, Run) else Run(seconds)
-    run.seconds = seconds
+    run.seconds, run.load = seconds, load
     return run
 
 
