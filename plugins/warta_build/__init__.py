@@ -15,6 +15,7 @@ Used through ``PELICAN_CLASS = "warta_build.WartaPelican"``. Compared with
   ended does nothing (see :mod:`warta_build.state`).
 """
 
+import gc
 import json
 import multiprocessing
 import os
@@ -101,6 +102,7 @@ class WartaPelican(Pelican):
         writer = self._get_writer()
         slots = _process_count(self.settings, total)
         counter = multiprocessing.Value("L", 0)
+        gc.freeze()  # forked writers then share the site's objects instead of copying them
         with _progress(total) as progress:
             children = [
                 _fork_writer(generators, writer, slot, slots, counter) for slot in range(1, slots)
@@ -112,6 +114,7 @@ class WartaPelican(Pelican):
             for child in children:
                 report = _join(child, progress, counter)
                 writer.stats.merge(report["stats"], report["paths"])
+        gc.unfreeze()
         return writer.stats
 
     def _summary(self, generators, stats, removed, seconds):
