@@ -66,6 +66,17 @@ def internal_links(page):
         yield tag["src"]
 
 
+def broken_links(output):
+    """(page, url) for every internal link in ``output`` that leads to no file."""
+    missing = set()
+    for html in Path(output).rglob("*.html"):
+        for url in internal_links(soup(html)):
+            target = output_file(output, url.removeprefix(LOCAL_FEED_DOMAIN))
+            if is_internal(url) and not target.is_file():
+                missing.add((html.relative_to(output).as_posix(), url))
+    return sorted(missing)
+
+
 def is_internal(url):
     return (url.startswith("/") and not url.startswith("//")) or url.startswith(LOCAL_FEED_DOMAIN)
 

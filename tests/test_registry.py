@@ -352,9 +352,7 @@ def test_errors_are_value_errors(registry):
 
 
 def test_resolve_many(registry):
-    regions = registry.resolve_many(
-        ["Babel", "Bangka Selatan", "19.03", "Pangkalpinang"]
-    )
+    regions = registry.resolve_many(["Babel", "Bangka Selatan", "19.03", "Pangkalpinang"])
     assert [region.code for region in regions] == ["19", "19.03", "19.71"]
 
 
@@ -430,9 +428,7 @@ def test_registry_rejects_duplicate_codes():
 
 def test_registry_rejects_unknown_province():
     with pytest.raises(RegionError, match="unknown province"):
-        RegionRegistry(
-            [make_region("98.01", "Kabupaten Yatim", "Gamma", province_code="98")]
-        )
+        RegionRegistry([make_region("98.01", "Kabupaten Yatim", "Gamma", province_code="98")])
 
 
 def test_region_rejects_bad_timezone():

@@ -63,10 +63,6 @@ class RouteRecorder(Writer):
         if path:
             self.routes[path] = ("feed", (list(elements), context, path, *args), kwargs)
 
-    def _open_w(self, filename, encoding, override=False):
-        del filename, encoding, override
-        return io.StringIO()
-
 
 class RouteRenderer(Writer):
     """Replays one recorded call and returns the bytes of one output."""
