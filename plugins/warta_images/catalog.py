@@ -41,6 +41,7 @@ from warta_reader.reader import display_path, load_matter
 from warta_settings import get_setting
 
 from . import encode
+from .cards import CardJob, CardStyle
 from .check import NO_ALT
 from .config import FALLBACK, FORMATS, PIPELINE_VERSION, read_config
 from .logo import logo_file, logo_png
@@ -50,7 +51,7 @@ logger = logging.getLogger(__name__)
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FONT_FILES = (FONTS / "NotoSans-Bold.ttf", FONTS / "NotoSans-Regular.ttf")
-CARD_VERSION = 1
+CARD_VERSION = 2
 _CREDIT = re.compile(r"^(?P<caption>.*?)\s*\bFoto\s*:\s*(?P<credit>[^:]+?)\s*$", re.S)
 _IMAGE_LINK = re.compile(r"\.(?:jpe?g|png|webp|avif|gif|tiff?)(?:[?#\"']|$)", re.I)
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -292,27 +293,15 @@ class ImageCatalog:
         save_as = getattr(content, "save_as", "")
         if not save_as:
             return
-        title, date, site, institution = self._card_text(content)
+        title, date = self._card_text(content)
         inputs = self._card_shared()
-        key = _digest([CARD_VERSION, title, date, site, institution, inputs["digest"]])
+        key = _digest([CARD_VERSION, title, date, inputs["digest"]])
         cached = self.config.cache_dir / "cards" / key[:2] / f"{key}.png"
         folder = os.path.dirname(save_as)
         output = f"{folder}/sosial.{key[:12]}.png" if folder else f"sosial.{key[:12]}.png"
         self.outputs[output] = str(cached)
         if str(cached) not in self.cards and not cached.exists():
-            self.cards[str(cached)] = encode.CardJob(
-                str(cached),
-                title,
-                date,
-                site,
-                institution,
-                inputs["logo"],
-                self.config.social_size,
-                tuple(
-                    self.config.card_colours[k] for k in ("background", "text", "muted", "accent")
-                ),
-                tuple(str(f) for f in FONT_FILES),
-            )
+            self.cards[str(cached)] = CardJob(str(cached), title, date, inputs["style"])
         self._set_social(content, output, *self.config.social_size)
 
     def _card_text(self, content):
@@ -320,13 +309,13 @@ class ImageCatalog:
         locale = get_setting(self.settings, "WARTA_LOCALE")
         date_text = format_date(date, "EEEE, d MMMM y", locale=locale) if date else ""
         title = " ".join(str(getattr(content, "title", "") or "").split())
-        site = str(self.settings.get("SITENAME") or "")
-        institution = str(get_setting(self.settings, "WARTA_INSTITUTION") or "")
-        return title, date_text, site, institution
+        return title, date_text
 
     def _card_shared(self):
-        """Logo PNG and the digest of everything every card shares."""
+        """The style every card shares, and its digest."""
         if self._card_inputs is None:
+            site = str(self.settings.get("SITENAME") or "")
+            institution = str(get_setting(self.settings, "WARTA_INSTITUTION") or "")
             logo = logo_png(self.settings, side=192)
             fonts = hashlib.sha256()
             for font in FONT_FILES:
@@ -339,9 +328,19 @@ class ImageCatalog:
                     sorted(colours.items()),
                     hashlib.sha256(logo).hexdigest(),
                     fonts.hexdigest(),
+                    site,
+                    institution,
                 ]
             )
-            self._card_inputs = {"logo": logo, "digest": digest}
+            style = CardStyle(
+                site,
+                institution,
+                logo,
+                self.config.social_size,
+                tuple(colours[k] for k in ("background", "text", "muted", "accent")),
+                tuple(str(f) for f in FONT_FILES),
+            )
+            self._card_inputs = {"style": style, "digest": digest}
         return self._card_inputs
 
     def plan_logo(self):
@@ -399,7 +398,7 @@ class ImageCatalog:
         return self.encoded
 
     def _job_problem(self, job, error):
-        if isinstance(job, encode.CardJob):
+        if isinstance(job, CardJob):
             self.problems.append(
                 Problem("?", 0, f"the social card '{job.title}' could not be drawn ({error})")
             )

@@ -14,8 +14,9 @@ import math
 import os
 from dataclasses import dataclass
 
-from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
+from .cards import CardJob, draw_card
 from .config import FORMATS
 from .sources import ORIENTATION, ROTATED
 
@@ -24,8 +25,6 @@ from .sources import ORIENTATION, ROTATED
 CROP_CENTRE = (0.5, 0.4)
 PIL_FORMATS = {**{name: spec[2] for name, spec in FORMATS.items()}, "png": "PNG"}
 _SRGB = None
-_FONTS = {}
-_TEMPLATES = {}  # per worker process: the shared part of the social cards
 
 
 @dataclass(frozen=True)
@@ -46,21 +45,6 @@ class PhotoJob:
     relative: str  # path in the content folder, for messages
     variants: tuple
     done_marker: str  # written when every variant exists
-
-
-@dataclass(frozen=True)
-class CardJob:
-    """A social card for an article without a photo."""
-
-    path: str
-    title: str
-    date: str
-    site: str
-    institution: str
-    logo: bytes  # PNG, or b"" for none
-    size: tuple
-    colours: tuple  # (background, text, muted, accent) as RGB tuples
-    fonts: tuple  # (bold, regular) TTF paths
 
 
 def run_job(job):
@@ -196,141 +180,3 @@ def _touch(path):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb"):
         pass
-
-
-# --- social cards -----------------------------------------------------------
-
-
-def draw_card(job):
-    """Draw the site's card for an article without a photo and save it as PNG."""
-    template, palette = _card_template(job)
-    width, height = job.size
-    _, ink, muted, _ = job.colours
-    unit = width / 1200  # the layout is drawn for 1200 px and scaled
-    margin = round(64 * unit)
-    card = template.copy()
-    draw = ImageDraw.Draw(card)
-    date_font = _font(job.fonts[1], round(30 * unit))
-    date_y = height - round(14 * unit) - margin - round(30 * unit)
-    if job.date:
-        draw.text((margin, date_y), job.date, font=date_font, fill=muted)
-    headline_top = round(56 * unit) + round(96 * unit) + round(52 * unit)
-    box = (margin, headline_top, width - margin, date_y - round(28 * unit))
-    _draw_headline(draw, job.title, box, job.fonts[0], unit, ink)
-    # flat colours and anti-aliased text: the template's 64 colours keep it sharp and small
-    card = card.quantize(palette=palette, dither=Image.Dither.NONE)
-    card.info = {}
-    os.makedirs(os.path.dirname(job.path), exist_ok=True)
-    temporary = f"{job.path}.{os.getpid()}.tmp"
-    card.save(temporary, "PNG", compress_level=6)
-    os.replace(temporary, job.path)
-
-
-def _card_template(job):
-    """What every card of the site shares (background, logo, site name) and its palette.
-
-    Made once per worker process; the palette comes from the template plus
-    the colour ramps the text needs, so every process picks the same colours.
-    """
-    key = (job.size, job.colours, hash(job.logo), job.site, job.institution, job.fonts)
-    if key in _TEMPLATES:
-        return _TEMPLATES[key]
-    width, height = job.size
-    background, ink, muted, accent = job.colours
-    unit = width / 1200
-    margin = round(64 * unit)
-    card = Image.new("RGB", (width, height), background)
-    draw = ImageDraw.Draw(card)
-    draw.rectangle([0, height - round(14 * unit), width, height], fill=accent)
-    top = round(56 * unit)
-    text_x = margin
-    if job.logo:
-        side = round(96 * unit)
-        with Image.open(io.BytesIO(job.logo)) as logo:
-            logo = logo.convert("RGBA")
-            logo.thumbnail((side, side), Image.Resampling.LANCZOS)
-            card.paste(logo, (margin, top), logo)
-        text_x = margin + side + round(28 * unit)
-    bold = _font(job.fonts[0], round(36 * unit))
-    regular = _font(job.fonts[1], round(26 * unit))
-    room = width - text_x - margin
-    draw.text((text_x, top + round(4 * unit)), _fit_line(job.site, bold, room), font=bold, fill=ink)
-    if job.institution:
-        line = _fit_line(job.institution, regular, room)
-        draw.text((text_x, top + round(54 * unit)), line, font=regular, fill=muted)
-    sample = Image.new("RGB", (width, height + 2), background)
-    sample.paste(card, (0, 0))
-    ramps = ImageDraw.Draw(sample)
-    for row, colour in ((height, ink), (height + 1, muted)):
-        for x in range(width):
-            t = x / (width - 1)
-            mixed = tuple(round(b + (c - b) * t) for b, c in zip(background, colour, strict=True))
-            ramps.point((x, row), fill=mixed)
-    palette = sample.quantize(64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-    _TEMPLATES[key] = (card, palette)
-    return card, palette
-
-
-def _draw_headline(draw, title, box, font_path, unit, ink):
-    """The headline in the largest size (64 to 42 px) at which it fits ``box``."""
-    left, top, right, bottom = box
-    width = right - left
-    for points in (64, 58, 52, 46, 42):
-        font = _font(font_path, round(points * unit))
-        line_height = round(points * unit * 1.18)
-        lines = wrap(title, font, width)
-        if len(lines) * line_height <= bottom - top:
-            break
-    fitting = max(1, (bottom - top) // line_height)
-    if len(lines) > fitting:
-        lines = lines[:fitting]
-        lines[-1] = _fit_line(lines[-1] + " …", font, width)
-    for number, line in enumerate(lines):
-        draw.text((left, top + number * line_height), line, font=font, fill=ink)
-
-
-def wrap(text, font, width):
-    """``text`` broken into lines no wider than ``width`` pixels."""
-    lines, line = [], ""
-    for word in " ".join(text.split()).split(" "):
-        candidate = f"{line} {word}".strip()
-        if font.getlength(candidate) <= width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        while font.getlength(word) > width:  # a word longer than the line (a URL)
-            cut = _longest_prefix(word, font, width)
-            lines.append(word[:cut])
-            word = word[cut:]
-        line = word
-    if line:
-        lines.append(line)
-    return lines
-
-
-def _longest_prefix(word, font, width):
-    for cut in range(len(word) - 1, 0, -1):
-        if font.getlength(word[:cut]) <= width:
-            return cut
-    return 1
-
-
-def _fit_line(text, font, width):
-    """``text`` on one line, shortened at a word with " …" when too wide."""
-    if font.getlength(text) <= width:
-        return text
-    words = text.split()
-    while len(words) > 1 and font.getlength(" ".join(words) + " …") > width:
-        words.pop()
-    shortened = " ".join(words)
-    while shortened and font.getlength(shortened + " …") > width:
-        shortened = shortened[:-1]
-    return (shortened.rstrip() + " …").strip()
-
-
-def _font(path, size):
-    key = (path, size)
-    if key not in _FONTS:
-        _FONTS[key] = ImageFont.truetype(path, size)
-    return _FONTS[key]
