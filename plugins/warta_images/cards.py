@@ -108,11 +108,11 @@ class CardPainter:
 
     def png(self, title, date):
         """The card's PNG bytes."""
-        band = self._headline(title).point(self.ink).tobytes()
-        band += self._date(date).point(self.muted).tobytes()
+        band = self._headline(title).tobytes().translate(self.ink)
+        band += self._date(date).tobytes().translate(self.muted)
         squeezer = isal_zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
         middle = squeezer.compress(band) + squeezer.flush(zlib.Z_SYNC_FLUSH)
-        checksum = zlib.adler32(self.below.raw, zlib.adler32(band, self.above.checksum))
+        checksum = isal_zlib.adler32(self.below.raw, isal_zlib.adler32(band, self.above.checksum))
         data = b"\x78\x01" + self.above.packed + middle + self.below.packed
         data += struct.pack(">I", checksum)
         return self.head + _chunk(b"IDAT", data) + _chunk(b"IEND", b"")
@@ -185,12 +185,14 @@ class Face:
     def draw(self, coverage, x, y, text):
         """Draw ``text`` into ``coverage`` (an "L" image) with its top-left at (x, y)."""
         pen, previous = float(x), ""
+        target = coverage.im  # pasting on the core image: a glyph costs 1.5 µs, not 4
         for char in text:
             if previous:
                 pen += self.kerning(previous + char)
             image, left, top, advance = self.glyph(char)
             if image is not None:
-                coverage.paste(255, (round(pen) + left, y + top), image)
+                x0, y0 = round(pen) + left, y + top
+                target.paste(255, (x0, y0, x0 + image.width, y0 + image.height), image.im)
             pen += advance
             previous = char
 
@@ -299,9 +301,10 @@ def _ramp(background, colour):
 
 
 def _levels(first):
-    """Coverage 0–255 → palette index: 0 (background) or a step of a ramp at ``first``."""
+    """A table (for ``bytes.translate``) from coverage 0–255 to palette index: 0 (the
+    background) or a step of the ramp that starts at index ``first``."""
     steps = [round(value * RAMP_STEPS / 255) for value in range(256)]
-    return [first + step - 1 if step else 0 for step in steps]
+    return bytes(first + step - 1 if step else 0 for step in steps)
 
 
 def _palette_colours(image):
