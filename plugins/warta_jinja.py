@@ -11,6 +11,11 @@ the OS locale):
 
 and ``with_dateline`` starts an article body with "TOBOALI – ".
 
+The global ``story_card`` is the card macro (``macros/card.html``) drawn
+once per story and arguments: a story's card appears on its regions',
+topics', author's and archive listings and under related stories, about ten
+times a build.
+
 Each story's date appears on many listing pages, so the formatted texts are
 remembered (Babel formats slowly).
 """
@@ -84,6 +89,9 @@ def with_dateline(html, dateline):
 
 
 _FIRST_PARAGRAPH = re.compile(r"<p(\s[^>]*)?>")
+# Cards kept by StoryCards: two kinds (listing, related) of 20,000 stories,
+# about 20 MB.
+CARDS_KEPT = 40_000
 
 LOCALISED = {
     "tanggal": tanggal,
@@ -93,11 +101,35 @@ LOCALISED = {
 }
 
 
+class StoryCards:
+    """``card(article, siteurl, level, lead, show_summary)``, remembered.
+
+    The macro's output depends only on its arguments (it is imported without
+    context) and the template, so the last ``size`` cards drawn are kept. The
+    keys hold the story and the template by identity: a story read again or a
+    template reloaded (in the live preview) makes new keys.
+    """
+
+    def __init__(self, env, size=CARDS_KEPT):
+        self.env = env
+        self._draw = lru_cache(maxsize=size)(_draw_card)
+
+    def __call__(self, article, siteurl, level=3, lead=False, show_summary=True):
+        template = self.env.get_template("macros/card.html")
+        return self._draw(template, article, siteurl, level, lead, show_summary)
+
+
+def _draw_card(template, article, siteurl, level, lead, show_summary):
+    card = template.module.card
+    return card(article, siteurl, level=level, lead=lead, show_summary=show_summary)
+
+
 def add_filters(generator):
     locale = get_setting(generator.settings, "WARTA_LOCALE")
     filters = {name: partial(f, locale=locale) for name, f in LOCALISED.items()}
     filters.update(isoformat=isoformat, zona=zone_label, with_dateline=with_dateline)
     generator.env.filters.update(filters)
+    generator.env.globals["story_card"] = StoryCards(generator.env)
 
 
 def register():

@@ -77,6 +77,20 @@ def test_a_theme_change_shows_without_restart(preview):
     assert "Tidak ada" in page(site, "404.html")
 
 
+def test_listing_cards_follow_an_edited_title_and_a_changed_card_template(preview):
+    site, content, theme = preview
+    region = "wilayah/kepulauan-bangka-belitung/kabupaten-bangka-selatan/index.html"
+    assert "Rakor Teknis Dibuka di Toboali" in page(site, region)  # its card is now kept
+    source = content / "berita" / "rakor-toboali.md"
+    source.write_text(source.read_text().replace("Rakor Teknis Dibuka", "Rakor Teknis Ditutup"))
+    site.refresh([str(source)])
+    assert "Rakor Teknis Ditutup di Toboali" in page(site, region)
+    template = theme / "templates" / "macros" / "card.html"
+    template.write_text(template.read_text().replace("warta-card__meta", "warta-card__info"))
+    site.refresh([str(template)])
+    assert "warta-card__info" in page(site, region)
+
+
 def test_a_broken_file_is_reported_and_the_last_good_page_kept(preview):
     site, content, _ = preview
     source = content / "berita" / "jembatan-saumlaki.md"
