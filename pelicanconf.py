@@ -67,6 +67,9 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
     "extensions": [],
     "autoescape": True,
+    # Templates are read once per build (not checked on disk for every page);
+    # the live preview reloads them itself when the theme changes.
+    "auto_reload": False,
 }
 MARKDOWN = {
     "extension_configs": {

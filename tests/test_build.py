@@ -123,3 +123,19 @@ def test_the_output_stops_being_current_when_an_embargo_ends(content, tmp_path):
     ends = later.timestamp()
     assert state.is_current(pelican.settings, digest, now=ends - 1)
     assert not state.is_current(pelican.settings, digest, now=ends)
+
+
+def test_article_bodies_are_kept_compressed_and_never_memoised():
+    from pelican.settings import DEFAULT_CONFIG
+
+    from warta_build.generators import WartaArticle
+
+    settings = {**DEFAULT_CONFIG, "SITEURL": "https://warta.example"}
+    body = "<p>Isi berita yang cukup panjang untuk dikompres. </p>" * 40
+    article = WartaArticle(
+        body, {"title": "Judul", "date": datetime(2020, 1, 21, tzinfo=UTC)}, settings=settings
+    )
+    assert article.content == body
+    assert len(article.__dict__["_packed_content"]) < len(body) / 5
+    article._content = "<p>Diralat.</p>"  # a later change shows: nothing kept from before
+    assert article.content == "<p>Diralat.</p>"
