@@ -36,6 +36,9 @@ DEFAULTS = {
     # Skip a build whose inputs and output are the same as the last build's.
     "WARTA_SKIP_UNCHANGED": True,
     "WARTA_PARALLEL_MIN_FILES": 400,
+    # Memory a build may use in MB (0: no limit): pages are written by as
+    # many processes as fit.
+    "WARTA_BUILD_MEMORY_MB": 1024,
     # Images (warta_images): widths of the resized copies in pixels (never
     # wider than the original), the <picture> formats offered before the JPEG
     # fallback, Pillow's options per format, the width of the <img src>
@@ -86,6 +89,7 @@ _TYPES = {
     "WARTA_RELATED_COUNT": int,
     "WARTA_BUILD_PROCESSES": int,
     "WARTA_PARALLEL_MIN_FILES": int,
+    "WARTA_BUILD_MEMORY_MB": int,
     "WARTA_SOCIAL": (list, tuple),
 }
 

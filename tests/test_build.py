@@ -1,6 +1,7 @@
 """Warta's build: deterministic, parallel, leaves unchanged files alone."""
 
 import filecmp
+import logging
 import os
 from datetime import UTC, datetime, timedelta
 
@@ -34,7 +35,11 @@ def test_two_builds_are_byte_identical(content, tmp_path):
 def test_parallel_build_writes_the_same_site(content, tmp_path):
     serial = build_site(content, tmp_path / "serial", WARTA_BUILD_PROCESSES=1)
     parallel = build_site(
-        content, tmp_path / "parallel", WARTA_BUILD_PROCESSES=3, WARTA_PARALLEL_MIN_FILES=1
+        content,
+        tmp_path / "parallel",
+        WARTA_BUILD_PROCESSES=3,
+        WARTA_PARALLEL_MIN_FILES=1,
+        WARTA_BUILD_MEMORY_MB=0,
     )
     assert_same_trees(serial, parallel)
 
@@ -139,3 +144,20 @@ def test_article_bodies_are_kept_compressed_and_never_memoised():
     assert len(article.__dict__["_packed_content"]) < len(body) / 5
     article._content = "<p>Diralat.</p>"  # a later change shows: nothing kept from before
     assert article.content == "<p>Diralat.</p>"
+
+
+def test_writers_are_forked_only_while_they_fit_in_memory(content, tmp_path, caplog):
+    from warta_build import _writers_that_fit
+
+    assert _writers_that_fit(1024, 600) == 1  # 50,000 articles: the main process writes alone
+    assert _writers_that_fit(1024, 150) >= 2  # 10,000 articles
+    assert _writers_that_fit(0, 600) >= 1
+    with caplog.at_level(logging.INFO, logger="warta_build"):
+        build_site(
+            content,
+            tmp_path / "out",
+            WARTA_BUILD_PROCESSES=2,
+            WARTA_PARALLEL_MIN_FILES=1,
+            WARTA_BUILD_MEMORY_MB=1,
+        )
+    assert "Writing in 1 process(es), not 2, to stay within WARTA_BUILD_MEMORY_MB" in caplog.text

@@ -17,6 +17,7 @@ Used through ``PELICAN_CLASS = "warta_build.WartaPelican"``. Compared with
 
 import gc
 import json
+import logging
 import multiprocessing
 import os
 import sys
@@ -37,7 +38,11 @@ from .generators import REPLACEMENTS
 from .prune import prune_output
 from .writer import WartaWriter
 
+logger = logging.getLogger(__name__)
+
 FOREVER = 2**40  # "no embargo": far beyond any date a story can have
+MAIN_GROWTH = 1.15  # the main process's memory while writing, to its memory before
+FORK_COPY = 0.9  # the memory a forked writer copies, to the main process's
 
 
 class WartaPelican(Pelican):
@@ -150,7 +155,36 @@ def _process_count(settings, total):
     wanted = get_setting(settings, "WARTA_BUILD_PROCESSES") or os.cpu_count() or 1
     if not hasattr(os, "fork") or total < get_setting(settings, "WARTA_PARALLEL_MIN_FILES"):
         return 1
-    return max(1, min(wanted, total))
+    wanted = max(1, min(wanted, total))
+    fitting = _writers_that_fit(get_setting(settings, "WARTA_BUILD_MEMORY_MB"), _resident_mb())
+    if fitting < wanted:
+        logger.info(
+            "Writing in %d process(es), not %d, to stay within WARTA_BUILD_MEMORY_MB",
+            fitting,
+            wanted,
+        )
+    return min(wanted, fitting)
+
+
+def _writers_that_fit(limit_mb, main_mb):
+    """How many writing processes fit in ``limit_mb`` (0: no limit).
+
+    The main process grows by about a seventh while it writes, and a forked
+    writer ends up with its own copy of most of the main process's memory
+    (Python touches every object it uses; measured at 50,000 articles: 90 %).
+    """
+    if not limit_mb:
+        return os.cpu_count() or 1
+    room = limit_mb - main_mb * MAIN_GROWTH
+    return max(1, 1 + int(room // (main_mb * FORK_COPY)))
+
+
+def _resident_mb():
+    """The main process's peak resident memory so far, in MB."""
+    import resource  # POSIX only, like fork
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
 
 
 def writes_through_writer(generator):
