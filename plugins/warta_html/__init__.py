@@ -112,7 +112,7 @@ def clean_content(content):
         summary = clean_summary(summary, get_setting(settings, "WARTA_EMBED_HOSTS"))
         content.metadata["summary"] = summary
         content._summary = summary
-    html = getattr(content, "_content", None)
+    html = original = getattr(content, "_content", None)
     if not html:
         return
     if not finished:
@@ -125,7 +125,8 @@ def clean_content(content):
         for transform in transforms:
             transform(content, soup, tags)
         html = serialise(soup)
-    content._content = html
+    if html is not original:  # articles keep their body compressed: set it only when changed
+        content._content = html
 
 
 def register():
