@@ -13,8 +13,8 @@ shared part once (:class:`CardPainter`):
   pasting glyphs at their advances (with the font's kerning between pairs).
 
 A card then costs a few glyph pastes, a table lookup and the compression of
-the band, about a millisecond instead of the dozen that drawing, quantising
-and encoding the whole image with Pillow takes.
+the band, about 0.6 ms instead of the 11 ms that drawing, quantising and
+encoding the whole image with Pillow takes.
 """
 
 import io
@@ -28,7 +28,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 HEADLINE_POINTS = (64, 58, 52, 46, 42)  # the largest at which the headline fits
 RAMP_STEPS = 32  # anti-aliasing levels of each text colour
-LEVEL = 2  # ISA-L's compression level (0–3): 0.2 ms a card, 17 KB
+LEVEL = 2  # ISA-L's compression level (0–3) for the text band: 0.13 ms, about 17 KB
 _PAINTERS = {}  # per worker process: CardStyle -> CardPainter
 
 
@@ -174,26 +174,28 @@ class Face:
 
     def width(self, text):
         """How wide ``text`` is drawn, in pixels."""
-        pen, previous = 0.0, ""
-        for char in text:
-            if previous:
-                pen += self.kerning(previous + char)
-            pen += self.glyph(char)[3]
-            previous = char
-        return pen
+        end = 0.0
+        for glyph, pen in self._pens(text, 0.0):
+            end = pen + glyph[3]
+        return end
 
     def draw(self, coverage, x, y, text):
         """Draw ``text`` into ``coverage`` (an "L" image) with its top-left at (x, y)."""
-        pen, previous = float(x), ""
         target = coverage.im  # pasting on the core image: a glyph costs 1.5 µs, not 4
-        for char in text:
-            if previous:
-                pen += self.kerning(previous + char)
-            image, left, top, advance = self.glyph(char)
+        for (image, left, top, _), pen in self._pens(text, float(x)):
             if image is not None:
                 x0, y0 = round(pen) + left, y + top
                 target.paste(255, (x0, y0, x0 + image.width, y0 + image.height), image.im)
-            pen += advance
+
+    def _pens(self, text, pen):
+        """Each character's glyph and the pen position it is drawn at, from ``pen``."""
+        previous = ""
+        for char in text:
+            if previous:
+                pen += self.kerning(previous + char)
+            glyph = self.glyph(char)
+            yield glyph, pen
+            pen += glyph[3]
             previous = char
 
 
