@@ -11,6 +11,7 @@ from warta_regions.registry import load_registry
 from warta_topics.registry import topic_registry
 
 from . import fields, frontmatter, legacy, prefetch
+from .inline import speed_up
 from .problems import ContentError
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def markdown_for(settings):
     names = dict.fromkeys([*config.get("extensions", []), *configs])
     config["extensions"] = [ext for ext in names if ext != "markdown.extensions.meta"]
     config["extension_configs"] = configs
-    return Markdown(**config)
+    return speed_up(Markdown(**config))
 
 
 def field_context(settings, markdown=None, render=True):
