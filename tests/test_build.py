@@ -146,6 +146,20 @@ def test_article_bodies_are_kept_compressed_and_never_memoised():
     assert article.content == "<p>Diralat.</p>"
 
 
+def test_pages_work_out_their_url_once_per_status():
+    from pelican.settings import DEFAULT_CONFIG
+
+    from warta_build.generators import WartaPage
+
+    settings = {**DEFAULT_CONFIG, "PAGE_URL": "{slug}/", "DRAFT_PAGE_URL": "draf/{slug}/"}
+    page = WartaPage("<p>Isi.</p>", {"title": "Tentang Kami"}, settings=settings)
+    assert (page.url, page.save_as) == ("tentang-kami/", "pages/tentang-kami.html")
+    settings["PAGE_URL"] = "changed/{slug}/"
+    assert page.url == "tentang-kami/"  # worked out once
+    page.status = "draft"
+    assert page.url == "draf/tentang-kami/"
+
+
 def test_writers_are_forked_only_while_they_fit_in_memory(content, tmp_path, caplog):
     from warta_build import _writers_that_fit
 

@@ -19,7 +19,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from pelican import signals
-from pelican.contents import Article, SkipStub
+from pelican.contents import Article, Content, Page, SkipStub
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import order_content, process_translations
 from pelican.writers import FileOverwriteFailedError
@@ -37,13 +37,41 @@ GRANULARITY_KEYS = {
 }
 
 
-class WartaArticle(Article):
-    """Pelican's Article with its URL and output path worked out once, and its
-    HTML kept compressed.
+class UrlsOnce:
+    """Content whose URL and output path are worked out once.
 
     Pelican formats both again (with the file's relative path) on every use;
-    listings use each URL many times. A change of status (draft → published)
-    forgets them, as the URL depends on it.
+    listings use an article's URL many times and every page's footer links
+    to each page. A change of status (draft → published) forgets them, as
+    the URL depends on it.
+    """
+
+    @property
+    def url(self):
+        return self._once("url")
+
+    @property
+    def save_as(self):
+        return self._once("save_as")
+
+    def _once(self, key):
+        override = self.__dict__.get(f"override_{key}")
+        if override is not None:
+            return override
+        cached = f"_warta_{key}"
+        if cached not in self.__dict__:
+            self.__dict__[cached] = self.get_url_setting(key)
+        return self.__dict__[cached]
+
+    @Content.status.setter
+    def status(self, value):
+        Content.status.fset(self, value)
+        self.__dict__.pop("_warta_url", None)
+        self.__dict__.pop("_warta_save_as", None)
+
+
+class WartaArticle(UrlsOnce, Article):
+    """Pelican's Article with its URL worked out once and its HTML kept compressed.
 
     The body is used a few times a build (its page, feeds) but held for the
     whole build: compressed, 50,000 stories take about 100 MB instead of 300.
@@ -64,28 +92,14 @@ class WartaArticle(Article):
         packed = html if html is None else zlib.compress(html.encode("utf-8"), 1)
         self.__dict__["_packed_content"] = packed
 
-    @property
-    def url(self):
-        return self._once("url")
 
-    @property
-    def save_as(self):
-        return self._once("save_as")
+class WartaPage(UrlsOnce, Page):
+    """Pelican's Page with its URL worked out once."""
 
-    def _once(self, key):
-        override = self.__dict__.get(f"override_{key}")
-        if override is not None:
-            return override
-        cached = f"_warta_{key}"
-        if cached not in self.__dict__:
-            self.__dict__[cached] = self.get_url_setting(key)
-        return self.__dict__[cached]
-
-    @Article.status.setter
-    def status(self, value):
-        Article.status.fset(self, value)
-        self.__dict__.pop("_warta_url", None)
-        self.__dict__.pop("_warta_save_as", None)
+    def _expand_settings(self, key):
+        # Pelican names a page's settings after its class (PAGE_URL …).
+        klass = "draft_page" if self.status == "draft" else "page"
+        return Content._expand_settings(self, key, klass)
 
 
 class SortedFilesMixin:
@@ -271,7 +285,20 @@ def _period(granularity, period, dates, position, save_as, url):
 
 
 class WartaPagesGenerator(SortedFilesMixin, PagesGenerator):
-    pass
+    """Pelican's PagesGenerator, making :class:`WartaPage` objects."""
+
+    def generate_context(self):
+        super().generate_context()
+        # Pelican makes Page objects; WartaPage only adds cached properties.
+        for page in (
+            *self.pages,
+            *self.translations,
+            *self.hidden_pages,
+            *self.hidden_translations,
+            *self.draft_pages,
+            *self.draft_translations,
+        ):
+            page.__class__ = WartaPage
 
 
 REPLACEMENTS = {
