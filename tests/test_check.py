@@ -142,3 +142,26 @@ def test_build_stops_before_writing_anything(content, tmp_path, capsys):
     assert [p.path.endswith("salah.md") for p in failure.value.problems] == [True]
     assert sorted(p.name for p in output.iterdir()) == ["keep.txt"]
     assert "salah.md:3: error:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_build_checks_while_reading_and_still_writes_nothing(
+    content, tmp_path, capsys, caplog, processes
+):
+    long_title = GOOD.replace("Judul Berita", "Judul " * 30)
+    (content / "berita" / "panjang.md").write_text(long_title)  # a warning only
+    (content / "berita" / "salah.md").write_text(GOOD.replace("tags: [", "tags: [[x], "))
+    (content / "berita" / "satu.md").write_text(GOOD)
+    (content / "berita" / "dua.md").write_text(GOOD.replace("---\n\n", "slug: satu\n---\n\n"))
+    (content / "pages" / "kosong.md").write_text("---\ntitle: [\n---\n")
+    output = tmp_path / "output"
+    output.mkdir()
+    with pytest.raises(ContentCheckFailed) as failure:
+        build_site(content, output, WARTA_BUILD_PROCESSES=processes, WARTA_PARALLEL_MIN_FILES=1)
+    failed = sorted(p.path.rsplit("/", 1)[-1] for p in failure.value.problems)
+    assert failed == ["kosong.md", "salah.md", "satu.md"]  # satu.md comes after dua.md
+    assert list(output.iterdir()) == []
+    err = capsys.readouterr().err
+    assert "panjang.md:2: warning: the title has" in err  # the check's own warnings
+    assert "Could not process" not in caplog.text  # files with errors are not read
+    assert err.count("salah.md") == 1

@@ -34,7 +34,7 @@ from warta_output.plan import plan_outputs
 from warta_settings import get_setting
 
 from . import state
-from .generators import REPLACEMENTS
+from .generators import REPLACEMENTS, WartaArticlesGenerator
 from .prune import prune_output
 from .writer import WartaWriter
 
@@ -60,11 +60,16 @@ class WartaPelican(Pelican):
             console.print(f"Done: nothing changed since the last build ({seconds:.2f} s).")
             return
         state.forget(self.settings)
-        check_before_build(self)
         self.generators = generators = self._make_generators()
+        articles = next((g for g in generators if isinstance(g, WartaArticlesGenerator)), None)
+        if articles is None:
+            check_before_build(self)
         for generator in generators:
             if hasattr(generator, "generate_context"):
                 generator.generate_context()
+            if generator is articles:  # the first generator: nothing has been written yet
+                check_before_build(self, known=articles.checked)
+                articles.checked = {}
             if hasattr(generator, "check_disabled_readers"):
                 generator.check_disabled_readers()
         signals.all_generators_finalized.send(generators)

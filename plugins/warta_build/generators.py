@@ -24,6 +24,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import order_content, process_translations
 from pelican.writers import FileOverwriteFailedError
 
+from warta_check import check_file
+from warta_reader.reader import field_context
 from warta_settings import get_setting
 
 from .prefetch import read_ahead
@@ -112,8 +114,10 @@ class SortedFilesMixin:
 class WartaArticlesGenerator(SortedFilesMixin, ArticlesGenerator):
     """Pelican's ArticlesGenerator, split into reading and indexing.
 
-    ``generate_context`` reads every file (in parallel first, on big sites),
-    then builds the lists and taxonomies in :meth:`index`. The live
+    ``generate_context`` checks and reads every file (in parallel first, on
+    big sites), then builds the lists and taxonomies in :meth:`index`. The
+    check's results stay in ``checked`` for the build's content check (see
+    :func:`warta_check.check_site`); files with errors are not read. The live
     preview re-reads one file with :meth:`read` and calls :meth:`index` again.
     """
 
@@ -123,9 +127,16 @@ class WartaArticlesGenerator(SortedFilesMixin, ArticlesGenerator):
         )
         processes = get_setting(self.settings, "WARTA_BUILD_PROCESSES") or os.cpu_count() or 1
         minimum = get_setting(self.settings, "WARTA_PARALLEL_MIN_FILES")
-        self.sources = {}
-        for name in read_ahead(self.path, files, self.settings, processes, minimum):
-            self.read(name)
+        self.sources, self.checked = {}, {}
+        check_context = None
+        for name, check in read_ahead(self.path, files, self.settings, processes, minimum):
+            path = os.path.abspath(os.path.join(self.path, name))
+            if check is None:  # not read ahead: check the file here
+                check_context = check_context or field_context(self.settings, render=False)
+                check = check_file(path, self.settings, check_context)
+            self.checked[path] = check
+            if not any(problem.is_error for problem in check[0]):
+                self.read(name)
         self.index()
 
     def read(self, name):

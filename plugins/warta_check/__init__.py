@@ -64,11 +64,20 @@ def _is_content(path, settings):
     )
 
 
-def check_site(settings, paths=()):
-    """Every problem in the content, sorted by file and line."""
+def check_site(settings, paths=(), known=None):
+    """Every problem in the content, sorted by file and line.
+
+    ``known`` maps the absolute path of files already checked (by the build,
+    while reading them) to their :func:`check_matter` result.
+    """
+    known = known or {}
     problems = [_missing(p) for p in paths if not Path(p).exists()]
+    files = content_files(settings, paths)
+    todo = [path for path in files if os.path.abspath(path) not in known]
+    checked = dict(zip(todo, _check_files(settings, todo), strict=True))
     outputs = {}  # save_as -> the file that claimed it first
-    for found, claim in _check_files(settings, content_files(settings, paths)):
+    for path in files:
+        found, claim = checked.get(path) or known[os.path.abspath(path)]
         problems.extend(found)
         if claim:
             problems.extend(_claim(claim, outputs))
@@ -96,12 +105,22 @@ def _start(settings):
 
 
 def _check_file(path):
-    """The problems of one file, and the output it claims (or None)."""
-    settings, ctx = _worker["settings"], _worker["ctx"]
+    return check_file(path, _worker["settings"], _worker["ctx"])
+
+
+def check_file(path, settings, ctx):
+    """(problems, claim) of one file; ``ctx`` from ``field_context(settings, render=False)``."""
     matter = load_matter(path)
+    metadata = None if matter.broken else metadata_of(matter, path, ctx)
+    return check_matter(path, matter, metadata, settings)
+
+
+def check_matter(path, matter, metadata, settings):
+    """The problems of a file already read into ``matter`` and ``metadata``, and
+    the output it claims (or None). The problems found here are added to
+    ``matter.problems``."""
     claim = None
     if not matter.broken:
-        metadata = metadata_of(matter, path, ctx)
         if not any(p.is_error for p in matter.problems):
             claim = _output_of(path, matter, metadata, settings)
         _newsroom_warnings(matter, metadata)
@@ -257,9 +276,12 @@ def _check_at_start(pelican):
         check_before_build(pelican)
 
 
-def check_before_build(pelican):
-    """Stop the build before anything is written when the content has errors."""
-    problems = check_site(pelican.settings)
+def check_before_build(pelican, known=None):
+    """Stop the build before anything is written when the content has errors.
+
+    ``known``: results of files the build has already checked (see check_site).
+    """
+    problems = check_site(pelican.settings, known=known)
     errors = [p for p in problems if p.is_error]
     if errors:
         report(problems)
