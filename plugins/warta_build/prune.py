@@ -27,7 +27,8 @@ def prune_output(output_path, keep, settings, since):
             if relative not in keep and os.stat(path).st_mtime < since:
                 os.remove(path)
                 removed += 1
-    _remove_empty_folders(output_path)
+    if removed:
+        _remove_empty_folders(output_path)
     return removed
 
 
