@@ -50,8 +50,10 @@ class InlineProcessor(treeprocessors.InlineProcessor):
         patterns, triggers = self._patterns, self._triggers
         start = 0
         while index < len(patterns):
-            trigger = triggers[index]
-            if trigger is not None and not any(char in data for char in trigger):
+            trigger = triggers[index]  # one character, a string of them, or None
+            if trigger is not None and (
+                trigger not in data if len(trigger) == 1 else not any(c in data for c in trigger)
+            ):
                 index, start = index + 1, 0  # as after a failed match
                 continue
             data, matched, start = apply(patterns[index], data, index, start)
