@@ -1,6 +1,6 @@
 """warta_html: pasted HTML cannot run script, and the article HTML is finished for readers.
 
-Unit tests for the cleaner and the BeautifulSoup pass, then a real build of
+Unit tests for the cleaner and the finishing pass, then a real build of
 tests/sites/images, whose berita/xss.md carries markup in the title, tags,
 author, summary, caption, credit, image alt and body: none of it may be
 live in any page.
@@ -28,10 +28,12 @@ def clean(html):
     return BeautifulSoup(clean_body(html, HOSTS), "html.parser")
 
 
+def finished_html(html, site_host="warta.example.go.id"):
+    return enhance(clean_body(html, HOSTS), site_host=site_host)
+
+
 def finished(html, site_host="warta.example.go.id"):
-    page = clean(html)
-    enhance(page, site_host=site_host)
-    return page
+    return BeautifulSoup(finished_html(html, site_host), "html.parser")
 
 
 # --- the cleaner ---------------------------------------------------------------
@@ -170,7 +172,8 @@ def test_summary_keeps_inline_text_only():
 
 
 def test_tables_are_wrapped_in_a_scrolling_region():
-    page = finished("<table><tr><td>1</td></tr></table><table><tr><td>2</td></tr></table>")
+    html = finished_html("<table><tr><td>1</td></tr></table><table><tr><td>2</td></tr></table>")
+    page = BeautifulSoup(html, "html.parser")
     wrappers = page.select("div.warta-table")
     assert len(wrappers) == 2
     for wrapper in wrappers:
@@ -181,8 +184,8 @@ def test_tables_are_wrapped_in_a_scrolling_region():
             "tabindex": "0",
         }
         assert wrapper.table
-    enhance(page)  # a second pass wraps nothing twice
-    assert len(page.select("div.warta-table")) == 2
+    again = BeautifulSoup(enhance(html), "html.parser")  # a second pass wraps nothing twice
+    assert len(again.select("div.warta-table")) == 2
 
 
 def test_headings_get_unique_ids_and_h1_becomes_h2():

@@ -1,4 +1,4 @@
-"""Safe article HTML: cleaned with nh3, then finished with BeautifulSoup.
+"""Safe article HTML: cleaned with nh3, then finished for readers.
 
 Journalists paste HTML from other systems into Markdown, and Python-Markdown
 passes it through untouched. This plugin cleans what the Markdown renders,
@@ -9,7 +9,8 @@ before anything else sees it:
   ``javascript:``/``data:`` URL, no style, no form, no unknown iframe);
 - the body then goes through :mod:`warta_html.enhance` (scrolling tables,
   heading ids, ``rel="noopener"``, lazy players) and through the transforms
-  other plugins put in the Pelican context under :data:`TRANSFORMS_KEY` —
+  other plugins put in the Pelican context under :data:`TRANSFORMS_KEY`, on a
+  BeautifulSoup tree (:mod:`warta_html.soup`) of the bodies they want —
   warta_images turns the body's images into ``<figure>``/``<picture>``.
 
 Signals: ``initialized`` (checks that Jinja escapes every value the
@@ -28,15 +29,15 @@ from pelican.generators import Generator
 
 from warta_settings import WartaConfigError, get_setting
 
-from .enhance import Tags, parse, serialise
 from .finish import Finisher, cache_path
 from .sanitise import clean_summary
+from .soup import Tags, parse, serialise
 
 logger = logging.getLogger(__name__)
 
 # Context key: a list of (wants, transform) pairs. For each finished body for
 # which wants(html) is true, transform(content, soup, tags) runs on it, in
-# order; ``tags`` is the :class:`warta_html.enhance.Tags` index of the soup.
+# order; ``tags`` is the :class:`warta_html.soup.Tags` index of the soup.
 TRANSFORMS_KEY = "warta_html_transforms"
 FINISHER_KEY = "warta_html_finisher"
 
