@@ -40,7 +40,7 @@ GRANULARITY_KEYS = {
 
 
 class UrlsOnce:
-    """Content whose URL and output path are worked out once.
+    """Content whose URL, output path and relative source path are worked out once.
 
     Pelican formats both again (with the file's relative path) on every use;
     listings use an article's URL many times and every page's footer links
@@ -55,6 +55,13 @@ class UrlsOnce:
     @property
     def save_as(self):
         return self._once("save_as")
+
+    def get_relative_source_path(self, source_path=None):
+        if source_path:
+            return super().get_relative_source_path(source_path)
+        if "_warta_relative_path" not in self.__dict__:  # used by every URL and link
+            self.__dict__["_warta_relative_path"] = super().get_relative_source_path()
+        return self.__dict__["_warta_relative_path"]
 
     def _once(self, key):
         override = self.__dict__.get(f"override_{key}")
