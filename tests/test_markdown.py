@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from conftest import ROOT
-from warta_reader.inline import InlineProcessor, speed_up
+from warta_reader.inline import InlineProcessor, convert, speed_up
 
 set_hypothesis_home_dir(ROOT / ".pytest_cache" / "hypothesis")
 EXTENSIONS = ["markdown.extensions.extra", "markdown.extensions.sane_lists"]
@@ -79,3 +79,28 @@ def test_unknown_patterns_are_always_tried(pair):
     assert processor._patterns == list(md.inlinePatterns)  # in order of priority
     assert processor._triggers[processor._patterns.index(md.inlinePatterns["del"])] is None
     assert render(fast, "a ~~b~~ c") == "<p>a ~~b~~ c</p>"
+
+
+# Summaries: plain one-line prose skips Python-Markdown.
+SUMMARY_PIECES = (*"abcXYZéÀß019 .,;:?!'\"()-+=/%@$^\xa0“–\t\n", "  ", "\n\n", "*", "_", "# ", "- ")
+
+
+@settings(max_examples=600, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(st.lists(st.sampled_from(SUMMARY_PIECES), min_size=1, max_size=30).map("".join))
+def test_a_summary_converts_as_python_markdown_would(pair, text):
+    slow, fast = pair
+    assert convert(fast, text) == render(slow, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bupati meresmikan jembatan: 1.200 warga hadir.",
+        "Jalan 12 km (Rp3 miliar) dibuka 'hari ini'",
+    ],
+)
+def test_a_plain_summary_skips_python_markdown(pair, text, monkeypatch):
+    _, fast = pair
+    monkeypatch.setattr(fast, "convert", None)  # not called
+    assert convert(fast, text) == f"<p>{text}</p>"

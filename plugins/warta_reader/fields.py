@@ -15,6 +15,8 @@ from pelican.urlwrappers import Author, Tag
 
 from warta_regions.registry import TIMEZONES, RegionError
 
+from . import inline
+
 ARTICLE_FIELDS = (
     "title",
     "date",
@@ -445,8 +447,7 @@ def _summary(matter, ctx):
         return None
     if ctx.markdown is None:  # checking only: the HTML is not needed
         return text
-    ctx.markdown.reset()
-    return ctx.markdown.convert(text)
+    return inline.convert(ctx.markdown, text)
 
 
 def _image(matter, ctx):
