@@ -40,11 +40,15 @@ TRIGGERS = {
 class InlineProcessor(treeprocessors.InlineProcessor):
     """Python-Markdown's InlineProcessor, skipping patterns whose characters are absent."""
 
+    _patterns = None
+
     def run(self, root, ancestors=None):
-        registry = self.inlinePatterns
-        known = {id(registry[name]): TRIGGERS[name] for name in TRIGGERS if name in registry}
-        self._patterns = list(registry)  # in order of priority
-        self._triggers = [known.get(id(pattern)) for pattern in self._patterns]
+        patterns = list(self.inlinePatterns)  # in order of priority
+        if patterns != self._patterns:  # the first run, or patterns were registered since
+            registry = self.inlinePatterns
+            known = {id(registry[name]): TRIGGERS[name] for name in TRIGGERS if name in registry}
+            self._patterns = patterns
+            self._triggers = [known.get(id(pattern)) for pattern in patterns]
         return super().run(root, ancestors)
 
     def _InlineProcessor__handleInline(self, data, index=0):
