@@ -3,6 +3,7 @@
 import filecmp
 import logging
 import os
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -75,6 +76,20 @@ def test_files_no_longer_produced_are_removed(content, tmp_path):
     assert (output / "index.html").is_file()
 
 
+def test_old_files_go_but_retained_folders_stay(content, tmp_path):
+    output = tmp_path / "output"
+    (output / ".git").mkdir(parents=True)
+    (output / ".git" / "config").write_text("[core]")
+    (output / "lama" / "index.html").parent.mkdir()
+    (output / "lama" / "index.html").write_text("old page")
+    old = time.time() - 60
+    for path in (output / ".git" / "config", output / "lama" / "index.html"):
+        os.utime(path, (old, old))
+    build_site(content, output, OUTPUT_RETENTION=[".git"])
+    assert (output / ".git" / "config").read_text() == "[core]"
+    assert not (output / "lama").exists()
+
+
 def test_a_failed_build_leaves_the_previous_site_in_place(content, tmp_path):
     output = build_site(content, tmp_path / "output")
     before = tree(output)
@@ -144,6 +159,20 @@ def test_article_bodies_are_kept_compressed_and_never_memoised():
     assert len(article.__dict__["_packed_content"]) < len(body) / 5
     article._content = "<p>Diralat.</p>"  # a later change shows: nothing kept from before
     assert article.content == "<p>Diralat.</p>"
+
+
+def test_article_static_links_are_found_without_unpacking_plain_bodies():
+    from pelican.settings import DEFAULT_CONFIG
+
+    from warta_build.generators import WartaArticle
+
+    meta = {"title": "Judul", "date": datetime(2020, 1, 21, tzinfo=UTC)}
+    linked = '<p><a href="{static}/dokumen/apbd.pdf">APBD</a> <a href="{attach}peta.png">x</a></p>'
+    article = WartaArticle(linked, meta, settings=DEFAULT_CONFIG, source_path="berita/a.md")
+    assert article.get_static_links() == {"dokumen/apbd.pdf", "berita/peta.png"}
+    plain = WartaArticle("<p>Isi.</p>", meta, settings=DEFAULT_CONFIG, source_path="berita/a.md")
+    del plain.__dict__["_packed_content"]  # not unpacked: it would fail
+    assert plain.get_static_links() == set()
 
 
 def test_pages_work_out_their_url_once_per_status():

@@ -80,8 +80,8 @@ class WartaPelican(Pelican):
         stats = self._write(generators, len(planned))
         signals.finalized.send(self)
         produced = planned | set(stats.paths)
-        removed = prune_output(self.output_path, produced, self.settings, since=started)
-        state.save(self.settings, digest, _output_files(self.output_path), _valid_until(generators))
+        removed, files = prune_output(self.output_path, produced, self.settings, since=started)
+        state.save(self.settings, digest, files, _valid_until(generators))
         self._summary(generators, stats, removed, time.perf_counter() - start)
 
     def _make_generators(self):
@@ -135,13 +135,6 @@ class WartaPelican(Pelican):
             f"{stats.bytes / 1_000_000:.1f} MB) in {seconds:.2f} s.",
             soft_wrap=True,
         )
-
-
-def _output_files(output_path):
-    """Every file now in the output folder, relative to it."""
-    for root, _dirs, files in os.walk(output_path):
-        for name in files:
-            yield os.path.relpath(os.path.join(root, name), output_path)
 
 
 def _valid_until(generators, now=None):

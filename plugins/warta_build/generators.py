@@ -100,6 +100,13 @@ class WartaArticle(UrlsOnce, Article):
     def _content(self, html):
         packed = html if html is None else zlib.compress(html.encode("utf-8"), 1)
         self.__dict__["_packed_content"] = packed
+        # A {static} or {attach} link names its kind; most bodies have neither.
+        self.__dict__["_may_link_files"] = bool(html) and ("static" in html or "attach" in html)
+
+    def get_static_links(self):
+        if not self.__dict__.get("_may_link_files", True):
+            return set()  # without unpacking the body
+        return super().get_static_links()
 
 
 class WartaPage(UrlsOnce, Page):

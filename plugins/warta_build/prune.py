@@ -10,26 +10,30 @@ def prune_output(output_path, keep, settings, since):
     Produced means: in ``keep`` (relative paths the build planned or wrote),
     or written since ``since`` (a time.time() value) by a plugin. Only when
     DELETE_OUTPUT_DIRECTORY is set, never inside OUTPUT_RETENTION, and never
-    when the output folder holds the content. Returns the number removed.
+    when the output folder holds the content. Returns the number removed and
+    the relative paths of the files left (one walk serves both).
     """
-    if not settings.get("DELETE_OUTPUT_DIRECTORY") or _holds_content(output_path, settings):
-        return 0
+    deleting = settings.get("DELETE_OUTPUT_DIRECTORY") and not _holds_content(output_path, settings)
     retained = set(settings.get("OUTPUT_RETENTION", ()))
-    removed = 0
-    for root, dirs, files in os.walk(output_path, topdown=True):
+    removed, left = 0, []
+    for root, _dirs, files in os.walk(output_path):
         relative_root = os.path.relpath(root, output_path)
-        if relative_root == ".":
-            dirs[:] = [d for d in dirs if d not in retained]
-            files = [f for f in files if f not in retained]
         for name in files:
             relative = os.path.normpath(os.path.join(relative_root, name))
             path = os.path.join(root, name)
-            if relative not in keep and os.stat(path).st_mtime < since:
+            if (
+                deleting
+                and relative not in keep
+                and relative.split(os.sep, 1)[0] not in retained
+                and os.stat(path).st_mtime < since
+            ):
                 os.remove(path)
                 removed += 1
+            else:
+                left.append(relative)
     if removed:
         _remove_empty_folders(output_path)
-    return removed
+    return removed, left
 
 
 def _holds_content(output_path, settings):
