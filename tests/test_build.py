@@ -175,6 +175,22 @@ def test_article_static_links_are_found_without_unpacking_plain_bodies():
     assert plain.get_static_links() == set()
 
 
+def test_pelicans_content_cache_still_works(content, tmp_path, monkeypatch):
+    from warta_reader.reader import WartaReader
+
+    options = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "WARTA_SKIP_UNCHANGED": False}
+    first = build_site(content, tmp_path / "one", CACHE_PATH=str(tmp_path / "cache"), **options)
+    reads = []
+    original = WartaReader.read
+    monkeypatch.setattr(
+        WartaReader, "read", lambda self, path: reads.append(path) or original(self, path)
+    )
+    second = build_site(content, tmp_path / "two", CACHE_PATH=str(tmp_path / "cache"), **options)
+    assert not [path for path in reads if "/berita/" in path]  # articles came from the cache
+    page = "berita/2020/01/rakor-toboali/index.html"
+    assert (second / page).read_bytes() == (first / page).read_bytes()
+
+
 def test_pages_work_out_their_url_once_per_status():
     from pelican.settings import DEFAULT_CONFIG
 

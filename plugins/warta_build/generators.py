@@ -156,7 +156,8 @@ class WartaArticlesGenerator(SortedFilesMixin, ArticlesGenerator):
     def read(self, name):
         """Read the file ``name`` (relative to the content folder) into ``sources``."""
         self.sources.pop(name, None)
-        article = self.get_cached_data(name, None)
+        # Pelican stats the file for its content cache even when it is off or empty.
+        article = self.get_cached_data(name, None) if self._cache else None
         if article is None:
             try:
                 article = self.readers.read_file(
@@ -176,7 +177,8 @@ class WartaArticlesGenerator(SortedFilesMixin, ArticlesGenerator):
             if isinstance(article, SkipStub) or not article.is_valid():
                 self._add_failed_source_path(name)
                 return None
-            self.cache_data(name, article)
+            if self._cache_data_policy:
+                self.cache_data(name, article)
         self.sources[name] = article
         self.add_source_path(article)
         self.add_static_links(article)
