@@ -14,8 +14,8 @@ shared part once (:class:`CardPainter`):
   pasting glyphs at their advances (with the font's kerning between pairs).
 
 A card then costs a few glyph pastes, a table lookup for the date and the
-compression of the band, about 0.5 ms instead of the 11 ms that drawing, quantising and
-encoding the whole image with Pillow takes.
+compression of the band, about 0.5 ms instead of the 11 ms that drawing,
+quantising and encoding the whole image with Pillow takes.
 """
 
 import io
