@@ -11,6 +11,10 @@ the OS locale):
 
 and ``with_dateline`` starts an article body with "TOBOALI – ".
 
+The global ``site_address(SITEURL, FEED_DOMAIN)`` is the site's absolute
+address: SITEURL in published builds, the local server's in previews (for
+canonical links, sharing, printing and Open Graph).
+
 The global ``story_card`` is the card macro (``macros/card.html``) drawn
 once per story and arguments: a story's card appears on its regions',
 topics', author's and archive listings and under related stories, about ten
@@ -101,6 +105,11 @@ LOCALISED = {
 }
 
 
+def site_address(siteurl, feed_domain=""):
+    """SITEURL when it is absolute, else the local server's address before it."""
+    return siteurl if siteurl.startswith("http") else (feed_domain or "") + siteurl
+
+
 class StoryCards:
     """``card(article, siteurl, level, lead, show_summary)``, remembered.
 
@@ -130,6 +139,7 @@ def add_filters(generator):
     filters.update(isoformat=isoformat, zona=zone_label, with_dateline=with_dateline)
     generator.env.filters.update(filters)
     generator.env.globals["story_card"] = StoryCards(generator.env)
+    generator.env.globals["site_address"] = site_address
 
 
 def register():

@@ -137,3 +137,21 @@ def test_feeds_parse_and_list_articles(basic_site):
         feed = feedparser.parse((basic_site / feed_path).read_bytes())
         assert feed.bozo == 0, feed_path
         assert feed.entries, feed_path
+
+
+def test_pages_link_to_themselves_with_an_absolute_address(basic_site, article):
+    # In a local build SITEURL is empty: the address is the local server's.
+    url = "http://127.0.0.1:8000/berita/2020/01/rakor-toboali/"
+    assert article.select_one('link[rel="canonical"]')["href"] == url
+    assert article.select_one('meta[property="og:url"]')["content"] == url
+    assert article.select_one(".warta-article")["data-print-url"] == url
+    home = soup(basic_site / "index.html")
+    assert home.select_one('link[rel="canonical"]')["href"] == "http://127.0.0.1:8000/"
+
+
+def test_site_address_is_siteurl_when_absolute():
+    from warta_jinja import site_address
+
+    assert site_address("https://warta.example", "http://127.0.0.1:8000") == "https://warta.example"
+    assert site_address("", "http://127.0.0.1:8000") == "http://127.0.0.1:8000"
+    assert site_address("/warta", None) == "/warta"
