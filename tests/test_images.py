@@ -532,3 +532,17 @@ def test_a_logo_in_the_content_folder_is_published_without_metadata(tmp_path):
         assert not published.getexif() and "exif" not in published.info
     header = soup(output / "index.html").select_one(".warta-header__logo")
     assert header["src"] == "/images/logo-daerah.png"
+
+
+def test_a_parallel_build_turns_body_photos_into_pictures_too(site, tmp_path):
+    parallel = build_site(
+        site["content"],
+        tmp_path / "output",
+        WARTA_BUILD_PROCESSES=2,
+        WARTA_PARALLEL_MIN_FILES=1,
+        WARTA_BUILD_MEMORY_MB=0,
+        **fast_settings(site["tmp"]),
+    )
+    page = parallel / ARTICLE
+    assert soup(page).select(".warta-article__body figure picture")
+    assert page.read_bytes() == (site["output"] / ARTICLE).read_bytes()

@@ -143,7 +143,8 @@ class WartaArticlesGenerator(SortedFilesMixin, ArticlesGenerator):
         minimum = get_setting(self.settings, "WARTA_PARALLEL_MIN_FILES")
         self.sources, self.checked = {}, {}
         check_context = None
-        for name, check in read_ahead(self.path, files, self.settings, processes, minimum):
+        ahead = read_ahead(self.path, files, self.settings, self.context, processes, minimum)
+        for name, check in ahead:
             path = os.path.abspath(os.path.join(self.path, name))
             if check is None:  # not read ahead: check the file here
                 check_context = check_context or field_context(self.settings, render=False)

@@ -23,7 +23,7 @@ from warta_reader.reader import field_context, load_matter, metadata_of
 _worker = {}
 
 
-def read_ahead(base, names, settings, processes, minimum):
+def read_ahead(base, names, settings, context, processes, minimum):
     """Yield (name, check) for each of ``names`` (relative to ``base``) once it
     has been read ahead; ``check`` is warta_check's (problems, claim) of the file.
 
@@ -35,8 +35,8 @@ def read_ahead(base, names, settings, processes, minimum):
         yield from ((name, None) for name in names)
         return
     paths = [os.path.join(base, name) for name in names]
-    context = multiprocessing.get_context("fork")
-    with context.Pool(processes, initializer=_start, initargs=(settings,)) as pool:
+    forking = multiprocessing.get_context("fork")
+    with forking.Pool(processes, initializer=_start, initargs=(settings, context)) as pool:
         results = pool.imap(_read, paths, chunksize=16)
         for name, (path, file_stamp, payload, check) in zip(names, results, strict=True):
             if payload is not None:
@@ -44,19 +44,19 @@ def read_ahead(base, names, settings, processes, minimum):
             yield name, check
 
 
-def _start(settings):
+def _start(settings, context):
     _worker["settings"] = settings
     _worker["ctx"] = field_context(settings)
-    _worker["finish"] = _finisher(settings)
+    _worker["finish"] = _finisher(settings, context)
 
 
-def _finisher(settings):
+def _finisher(settings, context):
     """warta_html's cleaning of a body and a summary, when that plugin is on."""
     if "warta_html" not in settings.get("PLUGINS", ()):
         return None
     from warta_html import finish_in_advance  # only with the plugin on
 
-    return finish_in_advance(settings)
+    return finish_in_advance(settings, context)
 
 
 def _read(path):

@@ -82,21 +82,26 @@ def get_generators(pelican):
 
 
 FINISHED = "warta_html_finished"  # metadata flag: cleaned and finished in advance
+WANTED = "warta_html_wanted"  # metadata flag set with it: a transform wants the body
 
 
-def finish_in_advance(settings):
+def finish_in_advance(settings, context):
     """A function (html, metadata) -> (html, metadata) that cleans and finishes
-    both ahead of time (in warta_build's reading processes); clean_content then
-    only runs the transforms of other plugins on them."""
+    both ahead of time (in warta_build's reading processes, forked with the
+    build's ``context``); clean_content then only runs the transforms of other
+    plugins on them, and only when one of them wants the body."""
     finisher = Finisher(settings)
     hosts = get_setting(settings, "WARTA_EMBED_HOSTS")
+    transforms = context.get(TRANSFORMS_KEY, ())
 
     def finish(html, metadata):
         metadata = dict(metadata)
         if metadata.get("summary"):
             metadata["summary"] = clean_summary(metadata["summary"], hosts)
+        html = finisher.finish(html)
         metadata[FINISHED] = True
-        return finisher.finish(html), metadata
+        metadata[WANTED] = any(wants(html) for wants, _ in transforms)
+        return html, metadata
 
     return finish
 
@@ -113,6 +118,8 @@ def clean_content(content):
         summary = clean_summary(summary, get_setting(settings, "WARTA_EMBED_HOSTS"))
         content.metadata["summary"] = summary
         content._summary = summary
+    if finished and not content.metadata.get(WANTED, True):
+        return  # nothing to do: the body stays packed
     html = original = getattr(content, "_content", None)
     if not html:
         return
