@@ -1,4 +1,4 @@
-"""The reader's faster inline processing renders exactly what Python-Markdown does."""
+"""The reader's faster Markdown (warta_reader.fastpath) writes what Python-Markdown does."""
 
 import markdown
 import pytest
@@ -7,17 +7,20 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from conftest import ROOT
-from warta_reader.inline import InlineProcessor, convert, speed_up
+from warta_reader.fastpath import BlockParser, InlineProcessor, convert, speed_up
 
 set_hypothesis_home_dir(ROOT / ".pytest_cache" / "hypothesis")
 EXTENSIONS = ["markdown.extensions.extra", "markdown.extensions.sane_lists"]
-# Pieces of Markdown that start, end or break inline patterns.
+# Pieces of Markdown that start, end or break inline patterns and blocks.
 TOKENS = (
     "kata", "Bupati", " ", "  ", "\n", "  \n", "\n\n", "*", "**", "_", "__", "`", "``",
     "\\", "\\*", "[", "]", "(", ")", "![", "[^1]", "\n\n[^1]: catatan", "[a]: http://a.id",
     "<", ">", "<b>", "</b>", "<https://bangka.go.id>", "<humas@bangka.go.id>", "&",
     "&amp;", "&copy;", "&#169;", "#", "- ", "1. ", "> ", "|", "---", "{: #x}", "*[HTML]: x",
     "Rp1.000", "snake_case_kata", "2*3*4",
+    "    ", "\n    ", "\t", "\n: ", ": ", "* ", "+ ", "12. ", "\n===", "\n---", "***", "___",
+    "## ", "\n> ", "\n- ", "\n1. ", "| a | b |\n|---|---|\n", "```\n", "~~~\n",
+    '<div markdown="1">\n\n', "\n\n</div>", "<p>\n", "</p>",
 )  # fmt: skip
 CASES = (
     "Bupati **Riza Herdavid** meresmikan *jalan* baru.",
@@ -30,6 +33,12 @@ CASES = (
     "*[PAD]: Pendapatan Asli Daerah\n\nPAD naik.",
     "| a | b |\n|---|---|\n| *1* | [2](/x) |",
     "**tebal [tautan](/x) di dalam** lalu `kode` *miring*",
+    "## Anggaran\n\nJudul\n=====\n\nSub\n---\n\n***\n\n> kutipan\n> *dua*",
+    "1. satu\n2. dua\n    - anak\n\n- a\n+ b\n\n3) bukan daftar",
+    "Paragraf.\n\n  1. satu\n  2. dua\n\n   * tiga",
+    "- butir\n\n    lanjutan butir\n\nIstilah\n: arti\n\n    lanjutan arti",
+    "Istilah\n: arti pertama\n\n    kode()\n\n```\nfenced\n```",
+    '<div markdown="1">\n\n**tebal** di dalam HTML\n\n</div>\n\nSesudahnya.',
 )
 
 
@@ -46,8 +55,9 @@ def pair():
     return stock(), speed_up(stock())
 
 
-def test_speed_up_installs_the_processor(pair):
+def test_speed_up_installs_the_parser_and_processor(pair):
     _, fast = pair
+    assert type(fast.parser) is BlockParser
     assert type(fast.treeprocessors["inline"]) is InlineProcessor
     names = [type(p).__name__ for p in fast.treeprocessors]
     assert names == [type(p).__name__ for p in stock().treeprocessors]
@@ -60,9 +70,9 @@ def test_same_html_as_python_markdown(pair, text):
     assert render(fast, text) != f"<p>{text}</p>"  # every case uses an inline pattern
 
 
-@settings(max_examples=400, deadline=None, database=None,
+@settings(max_examples=800, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
-@given(st.lists(st.sampled_from(TOKENS), max_size=40).map("".join))
+@given(st.lists(st.sampled_from(TOKENS), max_size=60).map("".join))
 def test_same_html_for_any_mix_of_markup(pair, text):
     slow, fast = pair
     assert render(fast, text) == render(slow, text)

@@ -15,7 +15,7 @@ from pelican.urlwrappers import Author, Tag
 
 from warta_regions.registry import TIMEZONES, RegionError
 
-from . import inline
+from . import fastpath
 
 ARTICLE_FIELDS = (
     "title",
@@ -447,7 +447,7 @@ def _summary(matter, ctx):
         return None
     if ctx.markdown is None:  # checking only: the HTML is not needed
         return text
-    return inline.convert(ctx.markdown, text)
+    return fastpath.convert(ctx.markdown, text)
 
 
 def _image(matter, ctx):

@@ -11,7 +11,7 @@ from warta_regions.registry import load_registry
 from warta_topics.registry import topic_registry
 
 from . import fields, frontmatter, legacy, prefetch
-from .inline import speed_up
+from .fastpath import speed_up
 from .problems import ContentError
 
 logger = logging.getLogger(__name__)

@@ -1,13 +1,15 @@
-"""Python-Markdown's inline processing, without trying patterns that cannot match.
+"""Python-Markdown, without trying what cannot match.
 
-For every piece of text, Python-Markdown tries each inline pattern in turn
-(code, escapes, footnotes, four kinds of link, images, auto-links, line
-breaks, raw HTML, entities, emphasis): about half of the time it takes to
-render a story. Most of them cannot match without a certain character: a
-link needs ``[``, raw HTML ``<``, emphasis ``*`` or ``_``. A sentence of
-plain prose has none of them, so here a pattern is only tried on text that
-contains one of its characters. The output is the same; patterns this module
-does not know (from other extensions) are always tried.
+Python-Markdown tries each of its block processors on every block of text
+(lists, headings, quotes, tables, code …) and each of its inline patterns on
+every piece of text (code, escapes, footnotes, four kinds of link, images,
+auto-links, line breaks, raw HTML, entities, emphasis). Most of them cannot
+match without a certain character: a link needs ``[``, raw HTML ``<``,
+emphasis ``*`` or ``_``, a quote ``>``, a list item a digit or bullet at the
+start. A paragraph of plain prose has none of them, so here a processor or
+pattern is only tried on text that has what it needs. The output is the
+same; processors and patterns this module does not know (from other
+extensions) are always tried.
 
 A one-line summary of plain prose skips Python-Markdown altogether
 (:func:`convert`): it can only become one paragraph.
@@ -15,7 +17,7 @@ A one-line summary of plain prose skips Python-Markdown altogether
 
 import re
 
-from markdown import treeprocessors, util
+from markdown import blockparser, treeprocessors, util
 
 # Name of a built-in inline pattern → characters one of which any match contains.
 TRIGGERS = {
@@ -71,8 +73,59 @@ class InlineProcessor(treeprocessors.InlineProcessor):
         return data
 
 
+def _contains(chars):
+    return re.compile(f"[{re.escape(chars)}]").search
+
+
+def _starts_with(pattern):
+    return re.compile(pattern).match
+
+
+# Name of a built-in block processor → a test any block it handles passes.
+BLOCK_TRIGGERS = {
+    "indent": _starts_with(" "),  # indented by a tab's width of spaces
+    "defindent": _starts_with(" "),
+    "code": _starts_with(" "),
+    "table": _contains("|"),
+    "hashheader": _contains("#"),
+    "setextheader": _contains("\n"),  # a line of = or - under the text
+    "hr": _contains("-_*"),
+    "olist": _starts_with(r" *\d"),
+    "ulist": _starts_with(r" *[*+-]"),
+    "deflist": _contains(":"),
+    "quote": _contains(">"),
+    "footnote": _contains("["),
+    "abbr": _contains("["),
+    "reference": _contains("["),
+    "markdown_block": _contains(util.STX),  # raw HTML with markdown="1"
+}
+
+
+class BlockParser(blockparser.BlockParser):
+    """Python-Markdown's BlockParser, skipping processors whose test fails anyway."""
+
+    _processors = None
+
+    def parseBlocks(self, parent, blocks):
+        processors = list(self.blockprocessors)  # in order of priority
+        if processors != self._processors:  # the first run, or processors changed
+            registry = self.blockprocessors
+            known = {id(registry[n]): BLOCK_TRIGGERS[n] for n in BLOCK_TRIGGERS if n in registry}
+            self._processors = processors
+            self._triggers = [known.get(id(processor)) for processor in processors]
+        steps = list(zip(processors, self._triggers, strict=True))
+        while blocks:  # Python-Markdown's loop, with the triggers
+            for processor, trigger in steps:
+                if trigger is not None and not trigger(blocks[0]):
+                    continue
+                if processor.test(parent, blocks[0]) and processor.run(parent, blocks) is not False:
+                    break
+
+
 def speed_up(markdown):
-    """Replace ``markdown``'s inline processor by :class:`InlineProcessor`."""
+    """Give ``markdown`` the :class:`BlockParser` and :class:`InlineProcessor` here."""
+    if type(markdown.parser) is blockparser.BlockParser:
+        markdown.parser.__class__ = BlockParser  # it only adds the triggers
     standard = markdown.treeprocessors["inline"]
     if type(standard) is treeprocessors.InlineProcessor:
         priority = next(i.priority for i in markdown.treeprocessors._priority if i.name == "inline")
