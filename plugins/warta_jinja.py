@@ -25,10 +25,10 @@ remembered (Babel formats slowly).
 """
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache, partial
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date
 from markupsafe import Markup, escape
 from pelican import signals
 
@@ -52,21 +52,33 @@ def zone_label(value):
     return f"UTC{hours:+g}"
 
 
-@lru_cache(maxsize=100_000)
 def tanggal(value, locale="id_ID"):
-    return format_date(value, "EEEE, d MMMM y", locale=locale)
+    return _day(_local_date(value), "EEEE, d MMMM y", locale)
 
 
-@lru_cache(maxsize=100_000)
 def tanggal_waktu(value, locale="id_ID"):
-    text = format_datetime(value, "EEEE, d MMMM y HH.mm", locale=locale)
+    # Babel's "EEEE, d MMMM y HH.mm", with the day's part remembered per day.
+    text = f"{tanggal(value, locale)} {value:%H.%M}"
     label = zone_label(value)
     return f"{text} {label}" if label else text
 
 
-@lru_cache(maxsize=100_000)
 def tanggal_pendek(value, locale="id_ID"):
-    return format_date(value, "d MMM y", locale=locale)
+    return _day(_local_date(value), "d MMM y", locale)
+
+
+def _local_date(value):
+    """The day of ``value`` where it was written (an aware datetime's own zone).
+
+    Not the datetime itself as a key of the cache: datetimes in two zones at
+    the same instant are equal, but their days and times are not.
+    """
+    return value.date() if isinstance(value, datetime) else value
+
+
+@lru_cache(maxsize=100_000)
+def _day(day, pattern, locale):
+    return format_date(day, pattern, locale=locale)
 
 
 @lru_cache(maxsize=100_000)

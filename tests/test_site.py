@@ -155,3 +155,16 @@ def test_site_address_is_siteurl_when_absolute():
     assert site_address("https://warta.example", "http://127.0.0.1:8000") == "https://warta.example"
     assert site_address("", "http://127.0.0.1:8000") == "http://127.0.0.1:8000"
     assert site_address("/warta", None) == "/warta"
+
+
+def test_dates_are_written_in_their_own_time_zone_even_at_the_same_instant():
+    from datetime import datetime, timedelta, timezone
+
+    from warta_jinja import tanggal, tanggal_waktu
+
+    jakarta = datetime(2017, 12, 8, 22, 17, tzinfo=timezone(timedelta(hours=7)))
+    jayapura = datetime(2017, 12, 9, 0, 17, tzinfo=timezone(timedelta(hours=9)))
+    assert jakarta == jayapura  # one instant: a cache keyed on it would mix them up
+    assert tanggal_waktu(jakarta) == "Jumat, 8 Desember 2017 22.17 WIB"
+    assert tanggal_waktu(jayapura) == "Sabtu, 9 Desember 2017 00.17 WIT"
+    assert tanggal(jayapura) == "Sabtu, 9 Desember 2017"

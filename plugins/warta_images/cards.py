@@ -7,15 +7,15 @@ shared part once (:class:`CardPainter`):
 
 - the card is a palette PNG: the template's own colours, plus two ramps from
   the background to the headline's and the date's colour for anti-aliased
-  text; index 0 is the background and indices 1–32 the headline's ramp, so
-  the headline is drawn straight in palette indices;
+  text, each after an index of the background colour, so text is drawn
+  straight in palette indices (no table lookup);
 - the rows above and below the band are compressed once;
 - every glyph is drawn once per font size and kept; a headline is laid out by
   pasting glyphs at their advances (with the font's kerning between pairs).
 
-A card then costs a few glyph pastes, a table lookup for the date and the
-compression of the band, about 0.5 ms instead of the 11 ms that drawing,
-quantising and encoding the whole image with Pillow takes.
+A card then costs a few glyph pastes and the compression of the band, about
+0.45 ms instead of the 11 ms that drawing, quantising and encoding the whole
+image with Pillow takes.
 """
 
 import io
@@ -29,6 +29,12 @@ from PIL import Image, ImageDraw, ImageFont
 
 HEADLINE_POINTS = (64, 58, 52, 46, 42)  # the largest at which the headline fits
 RAMP_STEPS = 32  # anti-aliasing levels of each text colour
+# Palette: 0 the background, then the headline's ramp, the background again and
+# the date's ramp. Drawing "full" ink over a band of the ramp's base index
+# blends straight to palette indices.
+INK_FULL = RAMP_STEPS
+DATE_BASE = RAMP_STEPS + 1
+DATE_FULL = DATE_BASE + RAMP_STEPS
 LEVEL = 2  # ISA-L's compression level (0–3) for the text band: 0.13 ms, about 17 KB
 _PAINTERS = {}  # per worker process: CardStyle -> CardPainter
 
@@ -95,12 +101,10 @@ class CardPainter:
         self.headline_faces = [Face(bold, round(p * layout.unit)) for p in HEADLINE_POINTS]
         background, ink, muted, _ = style.colours
         template = draw_template(style, layout)
-        shared = template.quantize(255 - 2 * RAMP_STEPS, dither=Image.Dither.NONE)
-        offset = 1 + 2 * RAMP_STEPS
-        colours = [background, *_ramp(background, ink), *_ramp(background, muted)]
-        colours += _palette_colours(shared)
-        self.muted = _levels(1 + RAMP_STEPS)
-        rows = _rows(shared, offset)
+        shared = template.quantize(256 - DATE_FULL - 1, dither=Image.Dither.NONE)
+        ramps = [background, *_ramp(background, ink), background, *_ramp(background, muted)]
+        colours = ramps + _palette_colours(shared)
+        rows = _rows(shared, len(ramps))
         width = layout.width + 1  # each row starts with its filter byte (0: none)
         self.head = _header(layout, colours)
         self.above = _Segment(rows[: width * layout.headline_top], zlib.Z_SYNC_FLUSH)
@@ -108,8 +112,7 @@ class CardPainter:
 
     def png(self, title, date):
         """The card's PNG bytes."""
-        band = self._headline(title).tobytes()  # already palette indices
-        band += self._date(date).tobytes().translate(self.muted)
+        band = self._headline(title).tobytes() + self._date(date).tobytes()
         squeezer = isal_zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
         middle = squeezer.compress(band) + squeezer.flush(zlib.Z_SYNC_FLUSH)
         checksum = isal_zlib.adler32(self.below.raw, isal_zlib.adler32(band, self.above.checksum))
@@ -132,14 +135,14 @@ class CardPainter:
             lines[-1] = fit_line(lines[-1] + " …", face.width, room)
         coverage = _coverage(layout, layout.date_y - layout.headline_top)
         for number, line in enumerate(lines):
-            face.draw(coverage, layout.margin + 1, number * line_height, line, RAMP_STEPS)
+            face.draw(coverage, layout.margin + 1, number * line_height, line, INK_FULL)
         return coverage
 
     def _date(self, date):
         layout = self.layout
-        coverage = _coverage(layout, layout.bar_top - layout.date_y)
+        coverage = _coverage(layout, layout.bar_top - layout.date_y, DATE_BASE)
         if date:
-            self.date_face.draw(coverage, layout.margin + 1, 0, date)
+            self.date_face.draw(coverage, layout.margin + 1, 0, date, DATE_FULL)
         return coverage
 
 
@@ -283,9 +286,12 @@ class _Segment:
         self.checksum = zlib.adler32(raw)
 
 
-def _coverage(layout, height):
-    """An empty band of card rows, one column wider for the PNG filter byte."""
-    return Image.new("L", (layout.width + 1, height))
+def _coverage(layout, height, background=0):
+    """An empty band of card rows (palette index ``background``), after a column
+    of PNG filter bytes (0: none)."""
+    band = Image.new("L", (layout.width + 1, height), background)
+    band.paste(0, (0, 0, 1, height))
+    return band
 
 
 def _rows(indexed, offset):
@@ -304,13 +310,6 @@ def _ramp(background, colour):
         tuple(round(b + (c - b) * step / RAMP_STEPS) for b, c in pairs)
         for step in range(1, RAMP_STEPS + 1)
     ]
-
-
-def _levels(first):
-    """A table (for ``bytes.translate``) from coverage 0–255 to palette index: 0 (the
-    background) or a step of the ramp that starts at index ``first``."""
-    steps = [round(value * RAMP_STEPS / 255) for value in range(256)]
-    return bytes(first + step - 1 if step else 0 for step in steps)
 
 
 def _palette_colours(image):

@@ -51,7 +51,7 @@ logger = logging.getLogger(__name__)
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FONT_FILES = (FONTS / "NotoSans-Bold.ttf", FONTS / "NotoSans-Regular.ttf")
-CARD_VERSION = 3
+CARD_VERSION = 4
 _CREDIT = re.compile(r"^(?P<caption>.*?)\s*\bFoto\s*:\s*(?P<credit>[^:]+?)\s*$", re.S)
 _IMAGE_LINK = re.compile(r"\.(?:jpe?g|png|webp|avif|gif|tiff?)(?:[?#\"']|$)", re.I)
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
