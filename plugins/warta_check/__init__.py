@@ -233,6 +233,8 @@ def _newsroom_warnings(matter, metadata):
 
 
 def _scan_body(matter):
+    if not (MOJIBAKE.search(matter.body) or EMPTY_ALT.search(matter.body)):
+        return  # most bodies: no need to look line by line
     for offset, line in enumerate(matter.body.split("\n")):
         number = matter.body_line + offset
         bad = MOJIBAKE.search(line)

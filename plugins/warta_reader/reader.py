@@ -25,8 +25,8 @@ NO_FRONT_MATTER = (
 def display_path(path):
     """The path as the journalist knows it: relative to the working folder."""
     path = os.path.abspath(path)
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+    folder = os.path.join(os.getcwd(), "")
+    return path[len(folder) :] if path.startswith(folder) else path
 
 
 def load_matter(source_path):
@@ -48,7 +48,7 @@ def load_matter(source_path):
 
 def is_page(source_path, settings):
     """True for files under PAGE_PATHS (Tentang, Kontak, …)."""
-    relative = Path(os.path.relpath(source_path, settings["PATH"])).as_posix()
+    relative = os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/")
     return any(
         relative == folder or relative.startswith(folder.rstrip("/") + "/")
         for folder in settings.get("PAGE_PATHS", ["pages"])
