@@ -86,8 +86,9 @@ def test_unknown_patterns_are_always_tried(pair):
     )
     assert render(md, "a ~~b~~ c") == "<p>a <del>b</del> c</p>"
     processor = md.treeprocessors["inline"]
-    assert processor._patterns == list(md.inlinePatterns)  # in order of priority
-    assert processor._triggers[processor._patterns.index(md.inlinePatterns["del"])] is None
+    patterns = [pattern for pattern, _ in processor._steps]
+    assert patterns == list(md.inlinePatterns)  # in order of priority
+    assert processor._steps[patterns.index(md.inlinePatterns["del"])][1] is None
     assert render(fast, "a ~~b~~ c") == "<p>a ~~b~~ c</p>"
 
 

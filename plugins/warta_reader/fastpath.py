@@ -19,67 +19,35 @@ import re
 
 from markdown import blockparser, treeprocessors, util
 
-# Name of a built-in inline pattern → characters one of which any match contains.
-TRIGGERS = {
-    "backtick": "`",
-    "escape": "\\",
-    "footnote": "[",
-    "reference": "[",
-    "link": "[",
-    "image_link": "[",
-    "image_reference": "[",
-    "short_reference": "[",
-    "short_image_ref": "[",
-    "autolink": "<",
-    "automail": "<",
-    "linebreak": "\n",
-    "html": "<",
-    "entity": "&",
-    "em_strong": "*_",
-}
-
-
-class InlineProcessor(treeprocessors.InlineProcessor):
-    """Python-Markdown's InlineProcessor, skipping patterns whose characters are absent."""
-
-    _patterns = None
-
-    def run(self, root, ancestors=None):
-        patterns = list(self.inlinePatterns)  # in order of priority
-        if patterns != self._patterns:  # the first run, or patterns were registered since
-            registry = self.inlinePatterns
-            known = {id(registry[name]): TRIGGERS[name] for name in TRIGGERS if name in registry}
-            self._patterns = patterns
-            self._triggers = [known.get(id(pattern)) for pattern in patterns]
-        return super().run(root, ancestors)
-
-    def _InlineProcessor__handleInline(self, data, index=0):
-        # Python-Markdown's private __handleInline, with the check added.
-        if isinstance(data, util.AtomicString):
-            return data
-        apply = self._InlineProcessor__applyPattern
-        patterns, triggers = self._patterns, self._triggers
-        start = 0
-        while index < len(patterns):
-            trigger = triggers[index]  # one character, a string of them, or None
-            if trigger is not None and (
-                trigger not in data if len(trigger) == 1 else not any(c in data for c in trigger)
-            ):
-                index, start = index + 1, 0  # as after a failed match
-                continue
-            data, matched, start = apply(patterns[index], data, index, start)
-            if not matched:
-                index += 1
-        return data
-
 
 def _contains(chars):
+    if len(chars) == 1:
+        return lambda text: chars in text
     return re.compile(f"[{re.escape(chars)}]").search
 
 
 def _starts_with(pattern):
     return re.compile(pattern).match
 
+
+# Name of a built-in inline pattern → a test any text it matches passes.
+INLINE_TRIGGERS = {
+    "backtick": _contains("`"),
+    "escape": _contains("\\"),
+    "footnote": _contains("["),
+    "reference": _contains("["),
+    "link": _contains("["),
+    "image_link": _contains("["),
+    "image_reference": _contains("["),
+    "short_reference": _contains("["),
+    "short_image_ref": _contains("["),
+    "autolink": _contains("<"),
+    "automail": _contains("<"),
+    "linebreak": _contains("\n"),
+    "html": _contains("<"),
+    "entity": _contains("&"),
+    "em_strong": _contains("*_"),
+}
 
 # Name of a built-in block processor → a test any block it handles passes.
 BLOCK_TRIGGERS = {
@@ -101,19 +69,60 @@ BLOCK_TRIGGERS = {
 }
 
 
+class _Steps:
+    """The items of a Python-Markdown registry in order of priority, each with
+    its trigger from ``table`` (None: always tried), worked out again only when
+    the registry has changed."""
+
+    def __init__(self, table):
+        self.table = table
+        self.items = None
+        self.steps = ()
+
+    def of(self, registry):
+        items = list(registry)
+        if items != self.items:
+            table = self.table
+            known = {id(registry[name]): table[name] for name in table if name in registry}
+            self.items = items
+            self.steps = [(item, known.get(id(item))) for item in items]
+        return self.steps
+
+
+class InlineProcessor(treeprocessors.InlineProcessor):
+    """Python-Markdown's InlineProcessor, skipping patterns whose characters are absent."""
+
+    def __init__(self, md):
+        super().__init__(md)
+        self._known = _Steps(INLINE_TRIGGERS)
+
+    def run(self, root, ancestors=None):
+        self._steps = self._known.of(self.inlinePatterns)
+        return super().run(root, ancestors)
+
+    def _InlineProcessor__handleInline(self, data, index=0):
+        # Python-Markdown's private __handleInline, with the check added.
+        if isinstance(data, util.AtomicString):
+            return data
+        apply = self._InlineProcessor__applyPattern
+        steps = self._steps
+        start = 0
+        while index < len(steps):
+            pattern, trigger = steps[index]
+            if trigger is not None and not trigger(data):
+                index, start = index + 1, 0  # as after a failed match
+                continue
+            data, matched, start = apply(pattern, data, index, start)
+            if not matched:
+                index += 1
+        return data
+
+
 class BlockParser(blockparser.BlockParser):
     """Python-Markdown's BlockParser, skipping processors whose test fails anyway."""
 
-    _processors = None
-
     def parseBlocks(self, parent, blocks):
-        processors = list(self.blockprocessors)  # in order of priority
-        if processors != self._processors:  # the first run, or processors changed
-            registry = self.blockprocessors
-            known = {id(registry[n]): BLOCK_TRIGGERS[n] for n in BLOCK_TRIGGERS if n in registry}
-            self._processors = processors
-            self._triggers = [known.get(id(processor)) for processor in processors]
-        steps = list(zip(processors, self._triggers, strict=True))
+        steps = self._known.of(self.blockprocessors)
         while blocks:  # Python-Markdown's loop, with the triggers
             for processor, trigger in steps:
                 if trigger is not None and not trigger(blocks[0]):
@@ -126,6 +135,7 @@ def speed_up(markdown):
     """Give ``markdown`` the :class:`BlockParser` and :class:`InlineProcessor` here."""
     if type(markdown.parser) is blockparser.BlockParser:
         markdown.parser.__class__ = BlockParser  # it only adds the triggers
+        markdown.parser._known = _Steps(BLOCK_TRIGGERS)
     standard = markdown.treeprocessors["inline"]
     if type(standard) is treeprocessors.InlineProcessor:
         priority = next(i.priority for i in markdown.treeprocessors._priority if i.name == "inline")
