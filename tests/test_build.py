@@ -175,6 +175,27 @@ def test_article_static_links_are_found_without_unpacking_plain_bodies():
     assert plain.get_static_links() == set()
 
 
+def test_article_links_are_filled_in_only_in_bodies_that_can_hold_one(monkeypatch):
+    from pelican.settings import DEFAULT_CONFIG
+
+    from warta_build.generators import WartaArticle
+
+    meta = {"title": "Judul", "date": datetime(2020, 1, 21, tzinfo=UTC)}
+    settings = {**DEFAULT_CONFIG, "SITEURL": "https://warta.example"}
+    linked = '<p><a href="{index}">Beranda</a> dan <a href="|index|">lagi</a></p>'
+    article = WartaArticle(linked, meta, settings=settings, source_path="berita/a.md")
+    filled_in = article.get_content("https://warta.example")
+    assert filled_in.count('href="https://warta.example/index.html"') == 2
+    filled = []
+    monkeypatch.setattr(WartaArticle, "_update_content", lambda s, h, u: filled.append(h) or h)
+    plain = WartaArticle("<p>Isi tanpa tautan.</p>", meta, settings=settings)
+    assert plain.content == "<p>Isi tanpa tautan.</p>" and not filled
+    # another pattern for links: every body is looked at
+    custom = {**settings, "INTRASITE_LINK_REGEX": "<<(?P<what>.*?)>>"}
+    WartaArticle("<p>Isi.</p>", meta, settings=custom).get_content("")
+    assert filled == ["<p>Isi.</p>"]
+
+
 def test_pelicans_content_cache_still_works(content, tmp_path, monkeypatch):
     from warta_reader.reader import WartaReader
 

@@ -168,3 +168,25 @@ def test_dates_are_written_in_their_own_time_zone_even_at_the_same_instant():
     assert tanggal_waktu(jakarta) == "Jumat, 8 Desember 2017 22.17 WIB"
     assert tanggal_waktu(jayapura) == "Sabtu, 9 Desember 2017 00.17 WIT"
     assert tanggal(jayapura) == "Sabtu, 9 Desember 2017"
+
+
+@pytest.mark.parametrize("quick", [False, True], ids=["jinja", "warta"])
+def test_macro_imports_see_the_globals_of_the_importing_template(quick):
+    from jinja2 import DictLoader, Environment
+
+    from warta_jinja import WartaTemplate
+
+    macro = "{% macro who() %}{{ name|default('?') }}/{{ unit|default('?') }}{% endmacro %}"
+    page = '{% from "macros.html" import who %}{{ who() }}'
+    env = Environment(loader=DictLoader({"macros.html": macro, "page.html": page}))
+    if quick:
+        env.template_class = WartaTemplate
+    env.globals["name"] = "Warta"
+    assert env.get_template("page.html").render() == "Warta/?"
+    macros = env.get_template("macros.html")
+    context = env.get_template("page.html").new_context()
+    assert macros._get_default_module(context) is macros.module  # same globals: cached
+    # a template loaded with a global of its own passes it on to its imports
+    own = env.get_template("page.html", globals={"unit": "Kominfo"})
+    assert own.render() == "Warta/Kominfo"
+    assert env.get_template("macros.html").render() == ""

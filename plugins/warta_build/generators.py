@@ -13,14 +13,15 @@
 import calendar
 import logging
 import os
-import zlib
 from collections import defaultdict
 from itertools import groupby
 from operator import attrgetter
 
+from isal import isal_zlib
 from pelican import signals
 from pelican.contents import Article, Content, Page, SkipStub
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import order_content, process_translations
 from pelican.writers import FileOverwriteFailedError
 
@@ -32,6 +33,8 @@ from .prefetch import read_ahead
 
 logger = logging.getLogger(__name__)
 
+# Pelican's own pattern of {filename}/|filename| links: no "{" or "|", no link.
+DEFAULT_LINK_PATTERN = DEFAULT_CONFIG["INTRASITE_LINK_REGEX"]
 GRANULARITY_KEYS = {
     "year": attrgetter("date.year"),
     "month": attrgetter("date.year", "date.month"),
@@ -85,28 +88,40 @@ class WartaArticle(UrlsOnce, Article):
     The body is used a few times a build (its page, feeds) but held for the
     whole build: compressed, 50,000 stories take about 100 MB instead of 300.
     Pelican memoises ``get_content`` for every story for ever (another 300 MB
-    at 50,000 stories); here the links are filled in on each use instead.
+    at 50,000 stories); here the links are filled in on each use instead, and
+    only in bodies that can hold one.
     """
 
     def get_content(self, siteurl):
+        if not self.__dict__.get("_may_link", True):
+            return self._content  # no {filename} link to fill in
         return self._update_content(self._content, siteurl)
 
     @property
     def _content(self):
         packed = self.__dict__.get("_packed_content")
-        return packed if packed is None else zlib.decompress(packed).decode("utf-8")
+        return packed if packed is None else isal_zlib.decompress(packed).decode("utf-8")
 
     @_content.setter
     def _content(self, html):
-        packed = html if html is None else zlib.compress(html.encode("utf-8"), 1)
+        packed = html if html is None else isal_zlib.compress(html.encode("utf-8"), 1)
         self.__dict__["_packed_content"] = packed
+        may_link = bool(html) and _may_link(html, self.settings)
+        self.__dict__["_may_link"] = may_link
         # A {static} or {attach} link names its kind; most bodies have neither.
-        self.__dict__["_may_link_files"] = bool(html) and ("static" in html or "attach" in html)
+        self.__dict__["_may_link_files"] = may_link and ("static" in html or "attach" in html)
 
     def get_static_links(self):
         if not self.__dict__.get("_may_link_files", True):
             return set()  # without unpacking the body
         return super().get_static_links()
+
+
+def _may_link(html, settings):
+    """False when ``html`` cannot hold a link for Pelican to fill in."""
+    if settings.get("INTRASITE_LINK_REGEX", DEFAULT_LINK_PATTERN) != DEFAULT_LINK_PATTERN:
+        return True
+    return "{" in html or "|" in html
 
 
 class WartaPage(UrlsOnce, Page):
