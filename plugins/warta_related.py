@@ -12,7 +12,7 @@ candidates, so the work grows with the number of articles, not with
 articles × stories per topic.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
@@ -24,42 +24,43 @@ CANDIDATES_PER_KEY = 5
 
 
 def article_keys(article):
-    """(kind, key) pairs that link an article to others."""
+    """(kind, key) pairs that link an article to others, each once."""
     keys = [("topic", tag.slug) for tag in getattr(article, "tags", [])]
     regions = getattr(article, "regions", [])
     keys += [("region", r.code) for r in regions if not r.is_province]
     keys += [("province", p.code) for p in getattr(article, "provinces", [])]
-    return keys
+    return list(dict.fromkeys(keys))
 
 
 def build_index(articles):
-    """Each key's articles, newest first (``articles`` is newest first)."""
+    """Each key's articles as places in ``articles`` (newest first), in that order."""
     index = defaultdict(list)
-    for article in articles:
+    for place, article in enumerate(articles):
         for key in article_keys(article):
-            index[key].append(article)
+            index[key].append(place)
     return index
 
 
 def related_to(article, index, count, rank):
     """The ``count`` best related articles for ``article``.
 
-    ``rank`` maps each article to its place in the newest-first list, which
-    breaks ties between equal scores the same way every time.
+    ``rank`` maps each article to its place in the newest-first list (the
+    list ``index`` was built from), which breaks ties between equal scores
+    the same way every time.
     """
-    scores = defaultdict(int)
+    articles, places = rank
+    me = places.get(article)
     limit = count * CANDIDATES_PER_KEY
+    scores = Counter()
     for key in article_keys(article):
-        taken = 0
-        for other in index.get(key, ()):
-            if other is article:
-                continue
-            scores[other] += WEIGHTS[key[0]]
-            taken += 1
-            if taken == limit:
-                break
-    ranked = sorted(scores, key=lambda other: (-scores[other], rank[other]))
-    return ranked[:count]
+        taken = index.get(key, [])[: limit + 1]
+        if me in taken:  # there once at most: keys are unique per article
+            taken.remove(me)
+        for _ in range(WEIGHTS[key[0]]):  # counted in C, weight times over
+            scores.update(taken[:limit])
+    total = len(articles)
+    best = sorted(scores, key=lambda place: place - scores[place] * total)[:count]
+    return [articles[place] for place in best]
 
 
 class Related:
@@ -89,8 +90,9 @@ def add_related(generators):
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             count = get_setting(generator.settings, "WARTA_RELATED_COUNT")
-            index = build_index(generator.articles)
-            rank = {article: n for n, article in enumerate(generator.articles)}
+            articles = generator.articles
+            index = build_index(articles)
+            rank = (articles, {article: n for n, article in enumerate(articles)})
             for article in [*generator.articles, *generator.drafts]:
                 article.related = Related(article, index, count, rank)
 

@@ -2,6 +2,8 @@
 
 import feedparser
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import build_site, copy_site, soup
 from warta_output import OutputCollision, find_collisions
@@ -124,6 +126,50 @@ def test_related_articles_share_region_or_topic_and_are_deterministic(site):
     assert 3 <= len(related) <= 5
     assert all(t.startswith("Berita Toboali") for t in related)  # same regency first
     assert related == sorted(related, key=lambda t: -int(t.split()[-1]))  # newest first
+
+
+def _plainly_related(article, articles, count):
+    """The scoring of warta_related written the plain way: the reference."""
+    from warta_related import CANDIDATES_PER_KEY, WEIGHTS, article_keys
+
+    scores = {}
+    for key in article_keys(article):
+        others = [a for a in articles if key in article_keys(a) and a is not article]
+        for other in others[: count * CANDIDATES_PER_KEY]:
+            scores[other] = scores.get(other, 0) + WEIGHTS[key[0]]
+    return sorted(scores, key=lambda other: (-scores[other], articles.index(other)))[:count]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from("abcde"), max_size=3),
+            st.lists(st.sampled_from(["r1", "r2", "r3", "p1", "p2"]), max_size=3),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.integers(1, 4),
+)
+def test_related_articles_match_the_plain_scoring(stories, count):
+    from types import SimpleNamespace as Thing
+
+    from warta_related import build_index, related_to
+
+    class Story:  # hashed by identity, as Pelican's articles are
+        def __init__(self, tags, codes):
+            self.tags = [Thing(slug=tag) for tag in tags]
+            self.regions = [Thing(code=c, is_province=c.startswith("p")) for c in codes]
+            self.provinces = [r for r in self.regions if r.is_province]
+
+    articles = [Story(tags, codes) for tags, codes in stories]
+    draft = articles.pop()  # not in the list: a draft still gets related stories
+    index = build_index(articles)
+    rank = (articles, {article: n for n, article in enumerate(articles)})
+    for article in [*articles, draft]:
+        expected = _plainly_related(article, articles, count)
+        assert related_to(article, index, count, rank) == expected
 
 
 def test_dateline_in_another_province_warns(tmp_path, caplog):
