@@ -6,13 +6,18 @@
   (and rsync/rclone uploads) follow real changes only.
 - Files are written to a temporary name and renamed into place, so an
   interrupted build never leaves a half-written page.
+- Atom feeds are :class:`~warta_build.atom.AtomFeed`, which writes the same
+  bytes as feedgenerator's Atom1Feed, faster.
 """
 
 import io
 import os
 import zlib
 
+from feedgenerator import Atom1Feed
 from pelican.writers import FileOverwriteFailedError, Writer
+
+from .atom import AtomFeed
 
 
 class WriteStats:
@@ -71,6 +76,14 @@ class WartaWriter(Writer):
         if path is None or self.owns(path):
             return super().write_feed(elements, context, path, *args, **kwargs)
         return None
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        if type(feed) is Atom1Feed:
+            # Same attributes and methods, only write() differs: switching the
+            # class keeps Pelican's title and URL handling in one place.
+            feed.__class__ = AtomFeed
+        return feed
 
     def _open_w(self, filename, encoding, override=False):
         """Pelican's overwrite rules, but the file is written on close."""
