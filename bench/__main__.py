@@ -17,7 +17,7 @@ from time import perf_counter
 from .corpus import generate
 from .measure import BenchError
 from .report import render, summarise
-from .scenarios import SCENARIOS, Bench, profile_build, run_scenarios
+from .scenarios import SCENARIOS, Bench, empty_trash, profile_build, run_scenarios, set_aside
 
 # What a run leaves in --workdir (removed before the next run).
 WORK_FOLDERS = (
@@ -61,12 +61,12 @@ def parse_args(argv):
 
 
 def prepare_workdir(workdir):
-    """The folder to work in; a given one is emptied of earlier bench runs."""
+    """The folder to work in; earlier bench runs in a given one are set aside."""
     if workdir is None:
         return Path(tempfile.mkdtemp(prefix="warta-bench-")), True
     workdir.mkdir(parents=True, exist_ok=True)
     for name in WORK_FOLDERS:
-        shutil.rmtree(workdir / name, ignore_errors=True)
+        set_aside(workdir / name, workdir)
     return workdir.resolve(), False
 
 
@@ -116,6 +116,8 @@ def main(argv=None):
             progress(f"profile: {args.profile} and {args.profile}.txt")
     except BenchError as error:
         sys.exit(f"bench: {error} (work folder kept: {work})")
+    finally:
+        empty_trash(work)
     if temporary:
         shutil.rmtree(work, ignore_errors=True)
     print(render(summary))

@@ -5,7 +5,7 @@ from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
 from bench.corpus import generate
-from bench.scenarios import Bench, save_to_preview
+from bench.scenarios import Bench, empty_trash, save_to_preview
 from conftest import site_settings
 from warta_check import check_site, content_files
 from warta_reader.reader import load_matter
@@ -80,3 +80,18 @@ def test_save_to_preview_edits_one_article_and_times_the_refresh(tmp_path):
     assert len(saved) == 1
     assert "Pembaruan 1:" in saved[0].read_text(encoding="utf-8")
     assert run.seconds >= 0
+
+
+def test_clean_sets_the_outputs_aside_until_the_trash_is_emptied(tmp_path):
+    bench = Bench(None, tmp_path)
+    for round_ in (1, 2):
+        for folder in (bench.output("warta"), bench.cache("warta")):
+            folder.mkdir()
+            (folder / "index.html").write_text(f"round {round_}", encoding="utf-8")
+        bench.clean("warta")
+        assert not bench.output("warta").exists()
+        assert not bench.cache("warta").exists()
+    kept = sorted(path.read_text(encoding="utf-8") for path in (tmp_path / "trash").rglob("*.html"))
+    assert kept == ["round 1", "round 1", "round 2", "round 2"]
+    empty_trash(tmp_path)
+    assert not (tmp_path / "trash").exists()
