@@ -65,6 +65,18 @@ def test_an_edit_rewrites_the_pages_that_changed(content, tmp_path):
     assert "tiga desa" in page.read_text()
 
 
+def test_an_edit_leaves_unchanged_pages_and_bundles_alone(content, tmp_path):
+    output = build_site(content, tmp_path / "output")
+    kept = [output / "tentang/index.html", *output.glob("theme/css/warta.*.css")]
+    assert len(kept) == 2
+    for path in kept:
+        os.utime(path, (1_000_000, 1_000_000))
+    source = content / "berita" / "jembatan-saumlaki.md"
+    source.write_text(source.read_text().replace("dua desa", "tiga desa"))
+    build_site(content, output)
+    assert [path.stat().st_mtime for path in kept] == [1_000_000, 1_000_000]
+
+
 def test_files_no_longer_produced_are_removed(content, tmp_path):
     output = build_site(content, tmp_path / "output")
     gone = output / "berita/2019/09/jembatan-saumlaki/index.html"
@@ -74,6 +86,19 @@ def test_files_no_longer_produced_are_removed(content, tmp_path):
     assert not gone.exists()
     assert not gone.parent.exists()
     assert (output / "index.html").is_file()
+
+
+def test_a_first_build_records_every_file_it_wrote(content, tmp_path):
+    import json
+
+    from conftest import site_settings
+    from warta_build import state
+
+    output = build_site(content, tmp_path / "output")
+    settings = site_settings(content, output)
+    with open(state.record_path(settings), encoding="utf-8") as handle:
+        recorded = json.load(handle)["files"]
+    assert sorted(recorded) == tree(output)
 
 
 def test_old_files_go_but_retained_folders_stay(content, tmp_path):

@@ -77,12 +77,22 @@ class AssetsGenerator(Generator):
             self.bundles[path] = text
             self.context[name] = path
 
+    def planned_outputs(self):
+        """(output path, source) of each bundle; warta_build keeps them."""
+        for path in self.bundles:
+            yield path, "theme assets"
+
     def generate_output(self, writer):
         del writer  # plain files, not templates
         for path, text in self.bundles.items():
             target = Path(self.output_path) / path
+            data = text.encode("utf-8")
+            if target.is_file() and target.read_bytes() == data:
+                continue  # named by content: an unchanged bundle keeps its date
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            temporary = target.with_name(f"{target.name}.tmp")
+            temporary.write_bytes(data)
+            temporary.replace(target)
 
 
 def get_generators(pelican):

@@ -60,6 +60,7 @@ class WartaPelican(Pelican):
             console.print(f"Done: nothing changed since the last build ({seconds:.2f} s).")
             return
         state.forget(self.settings)
+        fresh = _is_empty(self.output_path)  # a first build: nothing there can be stale
         self.generators = generators = self._make_generators()
         articles = next((g for g in generators if isinstance(g, WartaArticlesGenerator)), None)
         if articles is None:
@@ -80,7 +81,10 @@ class WartaPelican(Pelican):
         stats = self._write(generators, len(planned))
         signals.finalized.send(self)
         produced = planned | set(stats.paths)
-        removed, files = prune_output(self.output_path, produced, self.settings, since=started)
+        if fresh:
+            removed, files = 0, produced
+        else:
+            removed, files = prune_output(self.output_path, produced, self.settings, since=started)
         state.save(self.settings, digest, files, _valid_until(generators))
         self._summary(generators, stats, removed, time.perf_counter() - start)
 
@@ -135,6 +139,15 @@ class WartaPelican(Pelican):
             f"{stats.bytes / 1_000_000:.1f} MB) in {seconds:.2f} s.",
             soft_wrap=True,
         )
+
+
+def _is_empty(folder):
+    """True when ``folder`` is missing or holds nothing."""
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is None
+    except FileNotFoundError:
+        return True
 
 
 def _valid_until(generators, now=None):

@@ -61,6 +61,13 @@ class WartaWriter(Writer):
         self.slot, self.slots = 0, 1
         self.stats = WriteStats()
         self.on_write = None  # called after each file, for progress
+        self._prefix = os.path.join(os.path.abspath(output_path), "")
+
+    def _relative(self, path):
+        """``path`` (absolute, as Pelican joins it) relative to the output folder."""
+        if path.startswith(self._prefix):
+            return path[len(self._prefix) :]  # os.path.relpath, without its many calls
+        return os.path.relpath(path, self.output_path)
 
     def owns(self, name):
         """True when this process writes the output ``name``."""
@@ -101,7 +108,7 @@ class WartaWriter(Writer):
 
     def commit(self, path, data):
         """Write ``data`` to ``path`` unless the file already holds it."""
-        self.stats.paths.append(os.path.relpath(path, self.output_path))
+        self.stats.paths.append(self._relative(path))
         if _same_bytes(path, data):
             self.stats.unchanged += 1
         else:
@@ -123,8 +130,15 @@ def _same_bytes(path, data):
 
 
 def _replace(path, data):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "wb") as handle:
-        handle.write(data)
+    try:
+        _write_bytes(temporary, data)
+    except FileNotFoundError:  # Pelican makes the folder first; a plugin may not
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        _write_bytes(temporary, data)
     os.replace(temporary, path)
+
+
+def _write_bytes(path, data):
+    with open(path, "wb") as handle:
+        handle.write(data)

@@ -50,17 +50,33 @@ def content_files(settings, paths=()):
     if not paths:
         paths = [root / p for p in [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]]
     found = set()
-    for path in map(Path, paths):
-        candidates = [path] if path.is_file() else path.rglob("*")
+    for path in (str(Path(p)) for p in paths):
+        candidates = [path] if os.path.isfile(path) else _files_under(path)
         found.update(p for p in candidates if _is_content(p, settings))
-    return sorted(found)
+    # In pathlib's order (part by part), without making and comparing Paths.
+    return [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]
+
+
+def _files_under(folder):
+    """Files under ``folder``, as Path.rglob finds them (not inside linked folders)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _files_under(entry.path)
+        elif entry.is_file():
+            yield entry.path
 
 
 def _is_content(path, settings):
+    name = os.path.basename(path)
     return (
-        path.suffix.lower() in EXTENSIONS
-        and path.is_file()
-        and not any(fnmatch.fnmatch(path.name, pat) for pat in settings["IGNORE_FILES"])
+        os.path.splitext(name)[1].lower() in EXTENSIONS
+        and os.path.isfile(path)
+        and not any(fnmatch.fnmatch(name, pat) for pat in settings["IGNORE_FILES"])
     )
 
 

@@ -31,11 +31,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.dates import format_date
 from bs4 import BeautifulSoup
 from pelican.contents import Article
 from PIL import Image
 
+from warta_jinja import tanggal
 from warta_reader.problems import Problem
 from warta_reader.reader import display_path, load_matter
 from warta_settings import get_setting
@@ -296,18 +296,18 @@ class ImageCatalog:
         title, date = self._card_text(content)
         inputs = self._card_shared()
         key = _digest([CARD_VERSION, title, date, inputs["digest"]])
-        cached = self.config.cache_dir / "cards" / key[:2] / f"{key}.png"
+        cached = os.path.join(inputs["folder"], key[:2], f"{key}.png")  # 10,000s: no pathlib
         folder = os.path.dirname(save_as)
         output = f"{folder}/sosial.{key[:12]}.png" if folder else f"sosial.{key[:12]}.png"
-        self.outputs[output] = str(cached)
-        if str(cached) not in self.cards and not cached.exists():
-            self.cards[str(cached)] = CardJob(str(cached), title, date, inputs["style"])
+        self.outputs[output] = cached
+        if cached not in self.cards and not os.path.exists(cached):
+            self.cards[cached] = CardJob(cached, title, date, inputs["style"])
         self._set_social(content, output, *self.config.social_size)
 
     def _card_text(self, content):
         date = getattr(content, "date", None) if isinstance(content, Article) else None
         locale = get_setting(self.settings, "WARTA_LOCALE")
-        date_text = format_date(date, "EEEE, d MMMM y", locale=locale) if date else ""
+        date_text = tanggal(date, locale) if date else ""  # remembered per day
         title = " ".join(str(getattr(content, "title", "") or "").split())
         return title, date_text
 
@@ -340,7 +340,8 @@ class ImageCatalog:
                 tuple(colours[k] for k in ("background", "text", "muted", "accent")),
                 tuple(str(f) for f in FONT_FILES),
             )
-            self._card_inputs = {"style": style, "digest": digest}
+            folder = str(self.config.cache_dir / "cards")
+            self._card_inputs = {"style": style, "digest": digest, "folder": folder}
         return self._card_inputs
 
     def plan_logo(self):
@@ -425,8 +426,13 @@ class ImageCatalog:
         self.index.save()
 
     def planned_outputs(self):
+        cache = os.path.join(os.path.abspath(self.config.cache_dir), "")
+        shown = os.path.relpath(cache)  # the cache folder as messages show it
         for output, cached in self.outputs.items():
-            yield output, f"image {os.path.relpath(cached)}"
+            if cached.startswith(cache):  # os.path.relpath, without its many calls
+                yield output, f"image {os.path.normpath(os.path.join(shown, cached[len(cache) :]))}"
+            else:
+                yield output, f"image {os.path.relpath(cached)}"
 
     def publish(self, output_path):
         """Link (or copy) every planned file into ``output_path``; return how many changed."""
