@@ -26,7 +26,9 @@ remembered (Babel formats slowly).
 Templates are :class:`WartaTemplate`: a page imports about eight macro files,
 and Jinja works out for each import which of the page's globals the macros
 lack, through a ChainMap a key at a time; here the same answer comes from
-plain dictionaries.
+plain dictionaries. And a page prints about 120 values, each through
+markupsafe's ``escape``; :func:`quick_escape` gives the same Markup in less
+than half the time.
 """
 
 import re
@@ -40,6 +42,11 @@ from markupsafe import Markup, escape
 from pelican import signals
 
 from warta_settings import get_setting
+
+try:  # markupsafe 3's escaping of a plain str (in C, or its Python fallback)
+    from markupsafe import _escape_inner
+except ImportError:  # markupsafe 2: quick_escape is escape
+    _escape_inner = None
 
 ZONE_LABELS = {
     timedelta(hours=7): "WIB",
@@ -153,7 +160,14 @@ def _draw_card(template, article, siteurl, level, lead, show_summary):
 
 
 class WartaTemplate(Template):
-    """Jinja's Template, quicker to import from (see the module docstring)."""
+    """Jinja's Template, quicker to import from and to print values with
+    (see the module docstring)."""
+
+    @classmethod
+    def _from_namespace(cls, environment, namespace, globals):
+        # The compiled template looks ``escape`` up in its module on every value.
+        namespace["escape"] = quick_escape
+        return super()._from_namespace(environment, namespace, globals)
 
     def _get_default_module(self, ctx=None):
         # Jinja: with globals the imported template lacks, a module of its own;
@@ -161,6 +175,14 @@ class WartaTemplate(Template):
         if ctx is not None and _has_all(self.globals, ctx.globals_keys):
             ctx = None
         return super()._get_default_module(ctx)
+
+
+def quick_escape(value, _new=str.__new__):
+    """markupsafe.escape, with plain strings (most printed values) made
+    Markup directly, without a second Python call through Markup.__new__."""
+    if value.__class__ is str and _escape_inner is not None:
+        return _new(Markup, _escape_inner(value))
+    return escape(value)
 
 
 def _has_all(globals_, keys):

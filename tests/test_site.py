@@ -2,6 +2,8 @@
 
 import feedparser
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import broken_links, soup
 
@@ -190,3 +192,57 @@ def test_macro_imports_see_the_globals_of_the_importing_template(quick):
     own = env.get_template("page.html", globals={"unit": "Kominfo"})
     assert own.render() == "Warta/Kominfo"
     assert env.get_template("macros.html").render() == ""
+
+
+class Shown:
+    """Not a string: printed through str()."""
+
+    def __str__(self):
+        return "<b>7 & 8</b>"
+
+
+class Safe:
+    """Has __html__: printed as it says, unescaped."""
+
+    def __html__(self):
+        return "<i>aman</i>"
+
+
+class Word(str):
+    """A str subclass: escaped, never taken as safe."""
+
+
+HTML_TEXT = st.text(st.one_of(st.characters(), st.sampled_from("<>&\"'")))
+
+
+@given(st.one_of(HTML_TEXT, HTML_TEXT.map(Word), st.integers(), st.none()))
+def test_quick_escape_gives_what_markupsafe_gives(value):
+    from markupsafe import Markup, escape
+
+    from warta_jinja import quick_escape
+
+    quick = quick_escape(value)
+    assert type(quick) is Markup
+    assert quick == escape(value)
+
+
+def test_templates_print_values_as_jinja_does():
+    from jinja2 import DictLoader, Environment
+    from markupsafe import Markup
+
+    from warta_jinja import WartaTemplate
+
+    page = (
+        "{% macro item(x) %}<li>{{ x }}</li>{% endmacro %}"
+        "<p>{{ title }}</p><ul>{% for x in values %}{{ item(x) }}{% endfor %}</ul>"
+        "{{ title ~ '!' }}{% filter upper %}{{ title }}{% endfilter %}"
+    )
+    values = ['"Dua" & <tiga>', Markup("<em>sah</em>"), Shown(), Safe(), 3.5, None, Word("<w>")]
+    rendered = []
+    for template_class in (None, WartaTemplate):
+        env = Environment(loader=DictLoader({"page.html": page}), autoescape=True)
+        if template_class:
+            env.template_class = template_class
+        rendered.append(env.get_template("page.html").render(title="A & B <c>", values=values))
+    assert rendered[0] == rendered[1]
+    assert "&#34;Dua&#34; &amp; &lt;tiga&gt;" in rendered[1]

@@ -124,7 +124,7 @@ class WartaPelican(Pelican):
             writer.slot, writer.slots = 0, slots
             writer.on_write = lambda: _tick(counter, progress)
             for generator in generators:
-                _generate_output(generator, writer, sharded=writes_through_writer(generator))
+                _generate_output(generator, writer, sharded=shares_output(generator))
             for child in children:
                 report = _join(child, progress, counter)
                 writer.stats.merge(report["stats"], report["paths"])
@@ -209,6 +209,15 @@ def writes_through_writer(generator):
     )
 
 
+def shares_output(generator):
+    """True for generators whose output is split between the writing processes.
+
+    Those that write through the Writer, and plugin generators that split
+    their own output by ``writer.owns(path)`` (``shares_output = True``).
+    """
+    return writes_through_writer(generator) or getattr(generator, "shares_output", False)
+
+
 def _generate_output(generator, writer, sharded):
     """Run one generator's output step; unsharded ones write everything here."""
     if not hasattr(generator, "generate_output"):
@@ -235,7 +244,7 @@ def _fork_writer(generators, writer, slot, slots, counter):
         writer.slot, writer.slots = slot, slots
         writer.on_write = lambda: _tick(counter, None)
         for generator in generators:
-            if writes_through_writer(generator):
+            if shares_output(generator):
                 generator.generate_output(writer)
         with os.fdopen(write_end, "w") as pipe:
             json.dump({"stats": writer.stats.as_tuple(), "paths": writer.stats.paths}, pipe)

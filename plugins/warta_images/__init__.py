@@ -51,6 +51,8 @@ logger = logging.getLogger(__name__)
 class ImageGenerator(Generator):
     """Plans the images of all content, encodes what is new, publishes them."""
 
+    shares_output = True
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.catalog = ImageCatalog(self.settings, self.env)
@@ -84,8 +86,9 @@ class ImageGenerator(Generator):
         yield from self.catalog.planned_outputs()
 
     def generate_output(self, writer):
-        del writer  # images are linked from the cache, not rendered
-        changed = self.catalog.publish(self.output_path)
+        # Images are linked from the cache, not rendered; each writing process
+        # links its share (see warta_build).
+        changed = self.catalog.publish(self.output_path, getattr(writer, "owns", None))
         logger.debug("Images: %d output file(s) linked or copied", changed)
 
 

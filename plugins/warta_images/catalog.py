@@ -434,10 +434,15 @@ class ImageCatalog:
             else:
                 yield output, f"image {os.path.relpath(cached)}"
 
-    def publish(self, output_path):
-        """Link (or copy) every planned file into ``output_path``; return how many changed."""
+    def publish(self, output_path, owns=None):
+        """Link (or copy) every planned file into ``output_path``; return how many changed.
+
+        With ``owns``, only the files for which ``owns(output)`` is true.
+        """
         changed = 0
         for output, cached in self.outputs.items():
+            if owns is not None and not owns(output):
+                continue
             target = os.path.join(output_path, output)
             if _up_to_date(cached, target):
                 continue
