@@ -128,16 +128,17 @@ def save_to_preview(bench, refresh):
     """Edit one article, then time ``refresh(path)`` until the preview shows it.
 
     ``refresh`` gets the path of the saved file and returns when the preview is
-    up to date. If it returns a Run (a measured process), its peak memory and
-    output are kept; the time is always the time ``refresh`` took.
+    up to date. If it returns a Run (a build process), that run is the result:
+    its time is the build's, from start to exit, without the benchmark's own
+    listing of the output folder before and after; otherwise the time is the
+    time ``refresh`` took.
     """
     path = edit_article(bench)
     load = os.getloadavg()[0]
     start = perf_counter()
     refreshed = refresh(path)
-    seconds = perf_counter() - start
-    run = refreshed if isinstance(refreshed, Run) else Run(seconds)
-    run.seconds, run.load = seconds, load
+    run = refreshed if isinstance(refreshed, Run) else Run(perf_counter() - start)
+    run.load = load
     return run
 
 

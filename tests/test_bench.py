@@ -5,6 +5,7 @@ from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
 from bench.corpus import generate
+from bench.measure import Run
 from bench.scenarios import Bench, empty_trash, save_to_preview
 from conftest import site_settings
 from warta_check import check_site, content_files
@@ -80,6 +81,12 @@ def test_save_to_preview_edits_one_article_and_times_the_refresh(tmp_path):
     assert len(saved) == 1
     assert "Pembaruan 1:" in saved[0].read_text(encoding="utf-8")
     assert run.seconds >= 0
+
+
+def test_save_to_preview_keeps_the_time_of_a_measured_build(tmp_path):
+    bench = Bench(generate(tmp_path / "corpus", ARTICLES), tmp_path)
+    run = save_to_preview(bench, lambda path: Run(12.5))
+    assert run.seconds == 12.5  # the build process's own time, not the bookkeeping around it
 
 
 def test_clean_sets_the_outputs_aside_until_the_trash_is_emptied(tmp_path):
