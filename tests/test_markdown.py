@@ -39,6 +39,9 @@ CASES = (
     "- butir\n\n    lanjutan butir\n\nIstilah\n: arti\n\n    lanjutan arti",
     "Istilah\n: arti pertama\n\n    kode()\n\n```\nfenced\n```",
     '<div markdown="1">\n\n**tebal** di dalam HTML\n\n</div>\n\nSesudahnya.',
+    "Hak cipta &#169 2024 dan &copy 2025",  # the HTML step completes a character reference
+    "## Anggaran {: #anggaran}\n\nParagraf\n{: .catatan}",
+    "~~~\nkode\n~~~\n\nSesudahnya.",
 )
 
 

@@ -11,13 +11,19 @@ pattern is only tried on text that has what it needs. The output is the
 same; processors and patterns this module does not know (from other
 extensions) are always tried.
 
+The steps before and after the parsing are skipped in the same way where
+they cannot change anything (:data:`TEXT_TRIGGERS`: fenced code, raw HTML,
+attribute lists, backslash escapes), and the first one, which normalises
+blanks, leaves out the changes the text does not need.
+
 A one-line summary of plain prose skips Python-Markdown altogether
 (:func:`convert`): it can only become one paragraph.
 """
 
 import re
 
-from markdown import blockparser, treeprocessors, util
+from markdown import blockparser, preprocessors, treeprocessors, util
+from markdown.extensions import attr_list, fenced_code, md_in_html
 
 
 def _contains(chars):
@@ -131,16 +137,98 @@ class BlockParser(blockparser.BlockParser):
                     break
 
 
+class NormalizeWhitespace(preprocessors.NormalizeWhitespace):
+    """Python-Markdown's first step, skipping the changes the text cannot need
+    (no tab, no line of blanks); keeps the text for :class:`_IfPresent`."""
+
+    def run(self, lines):
+        source = "\n".join(lines)
+        source = source.replace(util.STX, "").replace(util.ETX, "")
+        source = source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
+        if "\t" in source:
+            source = source.expandtabs(self.md.tab_length)
+        if " \n" in source:
+            source = _BLANK_LINE.sub("\n", source)
+        self.md.warta_text = source
+        return source.split("\n")
+
+
+_BLANK_LINE = re.compile(r"(?<=\n) +\n")
+
+
+class _IfPresent:
+    """A processor's ``run``, skipped when the text lacks what it looks for."""
+
+    def __init__(self, markdown, run, trigger, skipped):
+        self.markdown, self.run, self.trigger, self.skipped = markdown, run, trigger, skipped
+
+    def __call__(self, data):
+        if self.trigger(self.markdown.warta_text):
+            return self.run(data)
+        return self.skipped(data)
+
+
+def _lines_unchanged(lines):
+    return lines
+
+
+def _root_unchanged(root):
+    del root  # a treeprocessor returning None keeps the tree it was given
+
+
+# Processors that change nothing in a text without certain characters: a fenced
+# code block needs ``` or ~~~, raw HTML "<" (and the HTML step also rewrites an
+# entity, "&"), an attribute list "{", a backslash escape "\\".
+# Name → (the standard classes, the test, what skipping returns).
+TEXT_TRIGGERS = {
+    "fenced_code_block": (
+        (fenced_code.FencedBlockPreprocessor,),
+        lambda text: "```" in text or "~~~" in text,
+        _lines_unchanged,
+    ),
+    "html_block": (
+        (preprocessors.HtmlBlockPreprocessor, md_in_html.HtmlBlockPreprocessor),
+        _contains("<&"),
+        _lines_unchanged,
+    ),
+    "attr_list": ((attr_list.AttrListTreeprocessor,), _contains("{"), _root_unchanged),
+    "unescape": ((treeprocessors.UnescapeTreeprocessor,), _contains("\\"), _root_unchanged),
+}
+
+
 def speed_up(markdown):
-    """Give ``markdown`` the :class:`BlockParser` and :class:`InlineProcessor` here."""
+    """Give ``markdown`` the :class:`BlockParser`, :class:`InlineProcessor` and
+    :class:`NormalizeWhitespace` here, and skip the processors of
+    :data:`TEXT_TRIGGERS` where they cannot change anything."""
     if type(markdown.parser) is blockparser.BlockParser:
         markdown.parser.__class__ = BlockParser  # it only adds the triggers
         markdown.parser._known = _Steps(BLOCK_TRIGGERS)
-    standard = markdown.treeprocessors["inline"]
-    if type(standard) is treeprocessors.InlineProcessor:
-        priority = next(i.priority for i in markdown.treeprocessors._priority if i.name == "inline")
-        markdown.treeprocessors.register(InlineProcessor(markdown), "inline", priority)
+    _replace(markdown.treeprocessors, "inline", treeprocessors.InlineProcessor, InlineProcessor)
+    if _replace(
+        markdown.preprocessors,
+        "normalize_whitespace",
+        preprocessors.NormalizeWhitespace,
+        NormalizeWhitespace,
+    ):
+        _skip_where_absent(markdown)
     return markdown
+
+
+def _replace(registry, name, standard, faster):
+    """Register ``faster`` in place of the ``standard`` processor ``name``; False if absent."""
+    if name not in registry or type(registry[name]) is not standard:
+        return False
+    priority = next(item.priority for item in registry._priority if item.name == name)
+    registry.register(faster(registry[name].md), name, priority)
+    return True
+
+
+def _skip_where_absent(markdown):
+    for name, (standard, trigger, skipped) in TEXT_TRIGGERS.items():
+        for registry in (markdown.preprocessors, markdown.treeprocessors):
+            if name in registry and type(registry[name]) in standard:
+                processor = registry[name]
+                processor.run = _IfPresent(markdown, processor.run, trigger, skipped)
 
 
 # One line that starts with a letter (not a list, heading, quote or code
