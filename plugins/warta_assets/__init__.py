@@ -17,12 +17,15 @@ picks up CSS changes.
 """
 
 import hashlib
+import os
 from pathlib import Path
 
 import rcssmin
 import rjsmin
 from pelican import signals
 from pelican.generators import Generator
+
+from warta_build.writer import write_if_changed
 
 CSS_ORDER = ("css/warta.css", "css/components/*.css", "css/print.css")
 JS_ORDER = ("js/*.js",)
@@ -85,14 +88,8 @@ class AssetsGenerator(Generator):
     def generate_output(self, writer):
         del writer  # plain files, not templates
         for path, text in self.bundles.items():
-            target = Path(self.output_path) / path
-            data = text.encode("utf-8")
-            if target.is_file() and target.read_bytes() == data:
-                continue  # named by content: an unchanged bundle keeps its date
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f"{target.name}.tmp")
-            temporary.write_bytes(data)
-            temporary.replace(target)
+            # An unchanged bundle keeps its date (for uploads that follow dates).
+            write_if_changed(os.path.join(self.output_path, path), text.encode("utf-8"))
 
 
 def get_generators(pelican):

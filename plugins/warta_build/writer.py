@@ -109,14 +109,22 @@ class WartaWriter(Writer):
     def commit(self, path, data):
         """Write ``data`` to ``path`` unless the file already holds it."""
         self.stats.paths.append(self._relative(path))
-        if _same_bytes(path, data):
-            self.stats.unchanged += 1
-        else:
-            _replace(path, data)
+        if write_if_changed(path, data):
             self.stats.written += 1
             self.stats.bytes += len(data)
+        else:
+            self.stats.unchanged += 1
         if self.on_write:
             self.on_write()
+
+
+def write_if_changed(path, data):
+    """Write the bytes ``data`` to ``path`` (renamed into place, its folder made
+    if need be) unless the file already holds them; True when written."""
+    if _same_bytes(path, data):
+        return False
+    _replace(path, data)
+    return True
 
 
 def _same_bytes(path, data):
@@ -133,7 +141,7 @@ def _replace(path, data):
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         _write_bytes(temporary, data)
-    except FileNotFoundError:  # Pelican makes the folder first; a plugin may not
+    except FileNotFoundError:  # Pelican makes a page's folder first; others may not
         os.makedirs(os.path.dirname(path), exist_ok=True)
         _write_bytes(temporary, data)
     os.replace(temporary, path)

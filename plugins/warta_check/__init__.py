@@ -72,11 +72,10 @@ def _files_under(folder):
 
 
 def _is_content(path, settings):
+    """True for a Markdown file not ignored (``path`` is known to be a file)."""
     name = os.path.basename(path)
-    return (
-        os.path.splitext(name)[1].lower() in EXTENSIONS
-        and os.path.isfile(path)
-        and not any(fnmatch.fnmatch(name, pat) for pat in settings["IGNORE_FILES"])
+    return os.path.splitext(name)[1].lower() in EXTENSIONS and not any(
+        fnmatch.fnmatch(name, pat) for pat in settings["IGNORE_FILES"]
     )
 
 
